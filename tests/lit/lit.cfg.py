@@ -1,0 +1,41 @@
+# lit configuration for sdv-lite's regression tests.
+#
+# Each test is a C file (or textual IR) compiled at test time with the clang
+# that matches the LLVM sdv-lite links, against the DDK model headers in
+# tests/ddk; expected diagnostics sit on the offending lines as FileCheck
+# directives.
+import os
+
+import lit.formats
+
+config.name = "sdv-lite"
+config.test_format = lit.formats.ShTest(True)
+config.suffixes = [".c", ".ll", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.sdv_obj_root, "tests", "lit")
+config.excludes = ["Inputs"]
+
+ddk = os.path.join(config.sdv_src_root, "tests", "ddk")
+common = "-g -O0 -c -emit-llvm -I{} -Wall -Werror=implicit-function-declaration".format(ddk)
+
+def cc(target, extra=""):
+    return "{} --target={} {} {}".format(config.clang, target, extra, common)
+
+msvc = "-fms-compatibility -fms-extensions -gdwarf -gcolumn-info"
+# Longest names first: lit substitutes in list order.
+config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
+config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
+config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
+config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
+config.substitutions.append(("%sdv", config.sdv_bin))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%sarif-schema",
+    os.path.join(config.sdv_src_root, "tests", "sarif", "sarif-schema-2.1.0.json")))
+config.substitutions.append(("%validate-sarif", "{} {}".format(
+    config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "validate_sarif.py"))))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+# Diagnostics must not depend on the terminal or the locale.
+config.environment["LC_ALL"] = "C"
