@@ -1,0 +1,117 @@
+//===- sdv/Analysis/Engine.h - Interprocedural typestate engine -*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Checks a rule over a driver module, from its entry routines.
+///
+/// Every object the rule monitors (a lock) is named by its access path and
+/// runs its own copy of the rule's automaton. Functions are analysed once
+/// each, bottom-up over the call graph's strongly connected components
+/// (recursion iterates to a fixpoint), into summaries: for each way the
+/// function returns, how it moved each object reached through its
+/// parameters or globals, as a function of that object's state on entry;
+/// and the violations it raises, with the entry state they need. Entry
+/// routines then apply their summary to "every object in the initial state".
+///
+/// Within a function the analysis is path-sensitive in the style of ESP:
+/// paths whose objects are in different states are kept apart, paths in the
+/// same states are merged, and branch facts on SSA values (`if (NeedLock)`
+/// twice, `OldIrql != NULL`, a try-acquire's result) prune infeasible paths.
+/// The number of distinct states per block is bounded; past the bound states
+/// are joined, which stays sound and is counted.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_ANALYSIS_ENGINE_H
+#define SDV_ANALYSIS_ENGINE_H
+
+#include "sdv/Roles/Roles.h"
+#include "sdv/Rule/Rule.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class Function;
+class Instruction;
+class Module;
+} // namespace llvm
+
+namespace sdv {
+
+enum class StepKind : uint8_t {
+  /// The entry routine starts (Inst is null; Callee is the routine).
+  Entry,
+  /// A call into a function whose steps follow.
+  Call,
+  /// The return from that function, at the call site.
+  Return,
+  /// A monitored call that moved the object.
+  Event,
+  /// The violating event (a monitored call, or the routine's return).
+  Violation,
+};
+
+struct TraceStep {
+  StepKind Kind = StepKind::Event;
+  const llvm::Instruction *Inst = nullptr;
+  /// The called function (Call, Return) or the entry routine (Entry).
+  const llvm::Function *Callee = nullptr;
+  /// The rule event (Event).
+  EventId Event = 0;
+};
+
+struct Defect {
+  ViolationId Violation = 0;
+  /// The entry routine from which the defect is reached.
+  const EntryRoutine *Entry = nullptr;
+  /// The object, as a C expression in the entry routine's terms.
+  std::string Object;
+  /// The monitored function called at Site (empty for an exit violation).
+  std::string Function;
+  /// Primary location: the violating call, or the exit of the routine.
+  const llvm::Instruction *Site = nullptr;
+  /// From the entry routine to the violation, Violation step last.
+  std::vector<TraceStep> Trace;
+};
+
+struct EngineStats {
+  unsigned FunctionsAnalysed = 0;
+  unsigned SccIterations = 0;
+  unsigned StatesProcessed = 0;
+  /// Times the per-block bound on distinct states forced a join.
+  unsigned Joins = 0;
+  unsigned IndirectCalls = 0;
+  unsigned Objects = 0;
+  /// Recursive components that did not stabilise within the bound.
+  unsigned UnconvergedSccs = 0;
+};
+
+struct EngineOptions {
+  /// Distinct object-state combinations kept apart per basic block.
+  unsigned MaxStatesPerBlock = 32;
+  /// Rounds over a recursive component before giving up on a fixpoint.
+  unsigned MaxSccRounds = 20;
+};
+
+struct RuleResult {
+  /// Sorted by location, then violation.
+  std::vector<Defect> Defects;
+  /// Whether the driver calls any function the rule monitors.
+  bool MonitoredCallsFound = false;
+  unsigned EntriesAnalysed = 0;
+  EngineStats Stats;
+};
+
+/// Checks \p R on \p M from \p Entries. \p M must stay alive as long as the
+/// result (defects point into it).
+RuleResult checkRule(const llvm::Module &M, const Rule &R,
+                     const std::vector<EntryRoutine> &Entries,
+                     const EngineOptions &Options = EngineOptions());
+
+} // namespace sdv
+
+#endif // SDV_ANALYSIS_ENGINE_H

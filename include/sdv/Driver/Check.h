@@ -1,0 +1,61 @@
+//===- sdv/Driver/Check.h - The verifier as a library call ------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// The stages in order: load and link the IR, canonicalise it, find the
+/// entry routines, check each rule, and turn the result into a report. The
+/// command line only parses options into these structs and prints what comes
+/// back.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_DRIVER_CHECK_H
+#define SDV_DRIVER_CHECK_H
+
+#include "sdv/Analysis/Engine.h"
+#include "sdv/Report/Report.h"
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace sdv {
+
+/// The tool's version, as printed in reports.
+llvm::StringRef toolVersion();
+
+struct RoleOptions {
+  std::vector<std::string> Inputs;
+  /// `FUNCTION=ROLE`, as given to --entry.
+  std::vector<std::string> Entries;
+  /// An sdv-map.h role map; empty for none.
+  std::string MapFile;
+};
+
+struct CheckOptions {
+  RoleOptions Roles;
+  /// Rule ids to check; empty means every built-in and loaded rule.
+  std::vector<std::string> Rules;
+  /// Extra rule files; a rule with a built-in rule's id replaces it.
+  std::vector<std::string> RuleFiles;
+  EngineOptions Engine;
+};
+
+/// Checks one driver (the linked inputs).
+llvm::Expected<CheckReport> runCheck(const CheckOptions &Options);
+
+/// Finds the entry routines of one driver.
+llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
+                                                std::vector<std::string> &Warnings);
+
+/// The built-in rules and those of \p RuleFiles.
+llvm::Expected<std::vector<RuleInfo>>
+listRules(const std::vector<std::string> &RuleFiles);
+
+} // namespace sdv
+
+#endif // SDV_DRIVER_CHECK_H

@@ -1,0 +1,173 @@
+//===- sdv/IR/AccessPath.h - Objects named by access paths ------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// An access path names the object a pointer points to by how it is reached:
+/// a base (a parameter, a global, a local, or an opaque value) followed by
+/// constant byte offsets separated by loads. `&Ext->Channel->Lock` inside
+/// `f(PEXT Ext)` is `param0 +8 * +16`. Two pointers with equal paths point
+/// to the same object as long as the memory along the path is not rewritten
+/// in between, which is the approximation every lock-discipline checker makes.
+///
+/// Byte offsets, not field indices, make the path independent of how the
+/// address was computed: `&S->Lock` with Lock at offset 0 and `(PKSPIN_LOCK)S`
+/// are one path, as they are one object.
+///
+/// Paths carry a view for printing (debug-info types and variable names met
+/// along the way) that takes no part in identity.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_IR_ACCESSPATH_H
+#define SDV_IR_ACCESSPATH_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+
+#include <optional>
+#include <string>
+
+namespace llvm {
+class Argument;
+class DataLayout;
+class Function;
+class Value;
+} // namespace llvm
+
+namespace sdv {
+
+enum class PathBase : uint8_t {
+  /// A formal parameter of the function the path belongs to.
+  Param,
+  /// The address of a global variable.
+  Global,
+  /// The address of a stack object (an alloca) of the function.
+  Local,
+  /// Any other pointer value of the function: a call result, a phi, ...
+  Opaque,
+};
+
+struct AccessPath {
+  PathBase Kind = PathBase::Opaque;
+  /// The Argument, GlobalVariable, AllocaInst or opaque Value.
+  const llvm::Value *Base = nullptr;
+  /// Byte offsets; between two consecutive offsets the pointer is loaded.
+  /// Never empty: a path without loads has one offset.
+  llvm::SmallVector<int64_t, 2> Offsets{0};
+
+  bool operator==(const AccessPath &O) const {
+    return Kind == O.Kind && Base == O.Base && Offsets == O.Offsets;
+  }
+  bool operator!=(const AccessPath &O) const { return !(*this == O); }
+
+  /// Paths rooted in a function's own stack or values mean nothing outside
+  /// that function.
+  bool isFunctionLocal() const {
+    return Kind == PathBase::Local || Kind == PathBase::Opaque;
+  }
+  unsigned derefs() const { return Offsets.size() - 1; }
+};
+
+/// One field step inside a debug-info type: `.Name`, or `[Index]`.
+struct FieldStep {
+  /// The struct or union the field belongs to (null for an array index).
+  const llvm::DICompositeType *Parent = nullptr;
+  llvm::StringRef Name;
+  std::optional<uint64_t> Index;
+};
+
+/// The fields found at a byte offset inside a type, outermost first, and the
+/// type reached.
+struct FieldChain {
+  llvm::SmallVector<FieldStep, 2> Steps;
+  const llvm::DIType *Type = nullptr;
+  /// Bytes left over inside a scalar (0 when the offset is a field start).
+  uint64_t Residue = 0;
+  std::string str() const;
+};
+
+/// Removes typedefs and cv-qualifiers.
+const llvm::DIType *stripTypedefs(const llvm::DIType *Ty);
+/// The type a pointer type points to, or null.
+const llvm::DIType *pointeeType(const llvm::DIType *Ty);
+/// Descends from \p Ty to the innermost scalar field at byte \p Offset.
+FieldChain fieldsAt(const llvm::DIType *Ty, uint64_t Offset);
+/// The name a struct type is known by (its tag or typedef name), without a
+/// leading underscore: `_HW_INITIALIZATION_DATA` is `HW_INITIALIZATION_DATA`.
+llvm::StringRef structName(const llvm::DICompositeType *Ty);
+
+/// What printing a path needs, segment by segment.
+struct PathSegmentView {
+  /// Debug-info type of the object the segment's pointer points to.
+  const llvm::DIType *Pointee = nullptr;
+  /// Source variable holding the segment's pointer, if any.
+  std::string Var;
+};
+
+struct NamedPath {
+  AccessPath Path;
+  std::string BaseName;
+  llvm::SmallVector<PathSegmentView, 2> Segments{PathSegmentView()};
+
+  /// The object the path points to as a C expression: `Ext->Lock`,
+  /// `g_Ext.Locks[1]`, `*Lock`.
+  std::string render() const;
+  /// The fields addressed by the final offset, if the type is known.
+  FieldChain lastFields() const;
+};
+
+/// \p Callee's path with its parameter base replaced by \p Actual, the path of
+/// the argument passed at a call site. \p Callee must be rooted at a Param.
+NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual);
+
+/// Computes (and remembers) the access paths of pointers in one function.
+class AccessPathBuilder {
+public:
+  AccessPathBuilder(const llvm::Function &F, const llvm::DataLayout &DL);
+
+  const NamedPath &pathOf(const llvm::Value *Ptr);
+  const llvm::Function &function() const { return F; }
+
+private:
+  NamedPath compute(const llvm::Value *Ptr);
+  NamedPath opaque(const llvm::Value *Ptr);
+  const llvm::DILocalVariable *variableOf(const llvm::Value *V) const;
+
+  const llvm::Function &F;
+  const llvm::DataLayout &DL;
+  llvm::DenseMap<const llvm::Value *, NamedPath> Cache;
+  llvm::DenseMap<unsigned, const llvm::DILocalVariable *> ParamVars;
+  /// Variables described by debug intrinsics, keyed by the value described.
+  llvm::DenseMap<const llvm::Value *, const llvm::DILocalVariable *> ValueVars;
+};
+
+} // namespace sdv
+
+namespace llvm {
+template <> struct DenseMapInfo<sdv::AccessPath> {
+  static sdv::AccessPath getEmptyKey() {
+    sdv::AccessPath P;
+    P.Base = DenseMapInfo<const Value *>::getEmptyKey();
+    return P;
+  }
+  static sdv::AccessPath getTombstoneKey() {
+    sdv::AccessPath P;
+    P.Base = DenseMapInfo<const Value *>::getTombstoneKey();
+    return P;
+  }
+  static unsigned getHashValue(const sdv::AccessPath &P) {
+    return hash_combine(static_cast<unsigned>(P.Kind), P.Base,
+                        hash_combine_range(P.Offsets.begin(), P.Offsets.end()));
+  }
+  static bool isEqual(const sdv::AccessPath &A, const sdv::AccessPath &B) {
+    return A == B;
+  }
+};
+} // namespace llvm
+
+#endif // SDV_IR_ACCESSPATH_H

@@ -1,0 +1,51 @@
+//===- sdv/IR/Loader.h - Reading a driver's IR ------------------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Reads the bitcode or textual IR files of one driver, links them into one
+/// module in-process, verifies it, and canonicalises it for the analysis.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_IR_LOADER_H
+#define SDV_IR_LOADER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+} // namespace llvm
+
+namespace sdv {
+
+struct LoadedModule {
+  std::unique_ptr<llvm::Module> M;
+  /// Problems that do not stop the analysis (e.g. missing debug info).
+  std::vector<std::string> Warnings;
+};
+
+/// Parses every file of \p Paths (bitcode or textual IR, told apart by
+/// content) and links them into one module. Errors name the file and the
+/// problem.
+llvm::Expected<LoadedModule> loadModule(llvm::ArrayRef<std::string> Paths,
+                                        llvm::LLVMContext &Ctx);
+
+/// Brings `-O0` and optimised IR to one shape: promotes stack slots to SSA
+/// values and folds repeated loads and address computations, without
+/// changing the CFG (branches carry the source locations of `return`
+/// statements). `optnone` is dropped first, or the passes would skip `-O0`
+/// code.
+void canonicalize(llvm::Module &M);
+
+} // namespace sdv
+
+#endif // SDV_IR_LOADER_H

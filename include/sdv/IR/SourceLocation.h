@@ -1,0 +1,49 @@
+//===- sdv/IR/SourceLocation.h - Source positions of IR ---------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_IR_SOURCELOCATION_H
+#define SDV_IR_SOURCELOCATION_H
+
+#include <string>
+
+namespace llvm {
+class Function;
+class Instruction;
+} // namespace llvm
+
+namespace sdv {
+
+/// A position in the driver's sources, from debug info.
+struct SourceLoc {
+  /// The file as the compiler was given it (relative or absolute).
+  std::string File;
+  /// The compiler's working directory, to resolve a relative File.
+  std::string Directory;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// The function the position is in (its source name).
+  std::string Function;
+
+  bool known() const { return Line != 0; }
+  /// `File` made absolute with `Directory` when it is relative.
+  std::string absolutePath() const;
+  /// `file:line:col`, `file:line`, or the function name without debug info.
+  std::string str() const;
+
+  friend bool operator<(const SourceLoc &A, const SourceLoc &B);
+  friend bool operator==(const SourceLoc &A, const SourceLoc &B);
+};
+
+SourceLoc locationOf(const llvm::Instruction &I);
+/// The line of the function's declaration (its opening line).
+SourceLoc locationOf(const llvm::Function &F);
+
+/// The function's name as written in source (undecorated).
+std::string sourceName(const llvm::Function &F);
+
+} // namespace sdv
+
+#endif // SDV_IR_SOURCELOCATION_H

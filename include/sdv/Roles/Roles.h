@@ -1,0 +1,127 @@
+//===- sdv/Roles/Roles.h - Driver entry routines ----------------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Finds the routines the OS calls a driver through, and their roles. Role
+/// declarations (`DRIVER_DISPATCH MyRead;`) leave no trace in IR, so roles
+/// come from how a routine is registered (a store into
+/// `DriverObject->MajorFunction[IRP_MJ_READ]`, a call to `KeInitializeDpc`,
+/// a `HW_INITIALIZATION_DATA` field ...), from `--entry FUNC=ROLE`, and from
+/// the reference tool's `sdv-map.h`. What counts as a registration is data:
+/// rules/roles.yaml.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_ROLES_ROLES_H
+#define SDV_ROLES_ROLES_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class Function;
+class Instruction;
+class Module;
+} // namespace llvm
+
+namespace sdv {
+
+/// How a driver registers routines, as read from a roles catalogue.
+class RoleCatalog {
+public:
+  struct FieldRule {
+    std::string Struct, Field, Role;
+    std::vector<std::string> IndexRoles;
+  };
+  struct CallRule {
+    std::string Function;
+    unsigned Arg = 0;
+    std::string Role;
+    std::optional<unsigned> WhenArg;
+    uint64_t Equals = 0;
+  };
+  struct ByName {
+    std::string Function, Role;
+  };
+
+  static llvm::Expected<RoleCatalog> parse(llvm::StringRef Yaml,
+                                           llvm::StringRef BufferName);
+  /// The catalogue built into the binary (rules/roles.yaml).
+  static llvm::Expected<RoleCatalog> builtin();
+
+  /// The canonical role for \p Name (a role, or an alias such as
+  /// `DriverUnload`), if known.
+  std::optional<std::string> resolveRole(llvm::StringRef Name) const;
+
+  const std::vector<FieldRule> &fieldRules() const { return Fields; }
+  const std::vector<CallRule> &callRules() const { return Calls; }
+  const std::vector<ByName> &byName() const { return Named; }
+  /// Documented field names of \p Struct in declaration order, if listed.
+  const std::vector<std::string> *fieldOrder(llvm::StringRef Struct) const;
+
+private:
+  std::vector<std::string> Roles;
+  llvm::StringMap<std::string> Aliases;
+  std::vector<FieldRule> Fields;
+  std::vector<CallRule> Calls;
+  std::vector<ByName> Named;
+  llvm::StringMap<std::vector<std::string>> FieldOrders;
+};
+
+/// Why a routine has a role.
+struct RoleEvidence {
+  std::string Role;
+  /// Readable, e.g. "stored into DriverObject->MajorFunction[IRP_MJ_READ]".
+  std::string How;
+  /// The registering instruction, if the evidence is in the IR.
+  const llvm::Instruction *Site = nullptr;
+};
+
+struct EntryRoutine {
+  const llvm::Function *F = nullptr;
+  std::vector<RoleEvidence> Evidence;
+  /// The role used in messages: the first one found.
+  llvm::StringRef role() const { return Evidence.front().Role; }
+};
+
+/// A `FUNC=ROLE` pair given by the user, and where it came from.
+struct DeclaredEntry {
+  std::string Function, Role;
+  /// `--entry` or `sdv-map.h:12`.
+  std::string Origin;
+  /// A strict declaration naming a function the module does not define is
+  /// an error; a lax one (from a role map shared by several builds) is a
+  /// warning.
+  bool Strict = true;
+};
+
+/// Reads the reference tool's role map format (`#define fun_HW_STARTIO
+/// MyStartIo`, one per line). Roles are resolved against \p Catalog.
+llvm::Expected<std::vector<DeclaredEntry>>
+parseSdvMap(llvm::StringRef Text, llvm::StringRef FileName,
+            const RoleCatalog &Catalog);
+
+struct RoleDiscovery {
+  /// Sorted by function name.
+  std::vector<EntryRoutine> Entries;
+  std::vector<std::string> Warnings;
+};
+
+/// Finds the entry routines of \p M: registrations in the IR plus
+/// \p Declared. A declared entry naming a function the module does not
+/// define, or an unknown role, is an error.
+llvm::Expected<RoleDiscovery>
+findEntryRoutines(const llvm::Module &M, const RoleCatalog &Catalog,
+                  const std::vector<DeclaredEntry> &Declared);
+
+} // namespace sdv
+
+#endif // SDV_ROLES_ROLES_H

@@ -1,0 +1,793 @@
+//===- Engine.cpp - Interprocedural typestate engine ----------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/Analysis/Engine.h"
+
+#include "Facts.h"
+#include "ObjectTable.h"
+#include "Trace.h"
+
+#include "sdv/IR/AccessPath.h"
+#include "sdv/IR/SourceLocation.h"
+#include "sdv/IR/Symbols.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <map>
+#include <numeric>
+#include <queue>
+
+using namespace llvm;
+
+namespace sdv {
+
+namespace {
+
+StateSet bit(unsigned S) { return StateSet(1u << S); }
+
+/// One object's automaton, as a function of its state on entry to the
+/// function being analysed: entry state S may now be in any state of Cur[S].
+/// An empty set means the object is no longer tracked from that entry state
+/// (a violation stopped it, as the reference tool stops a path).
+struct ObjectTrack {
+  std::array<StateSet, MaxRuleStates> Cur{};
+  /// The steps that last moved the object, per entry state (empty if
+  /// nothing in this function has touched it yet).
+  std::array<TraceRef, MaxRuleStates> Last{};
+
+  bool sameStates(const ObjectTrack &O) const { return Cur == O.Cur; }
+};
+
+using ObjectMap = SmallVector<std::pair<ObjectId, ObjectTrack>, 4>;
+
+bool sameStates(const ObjectMap &A, const ObjectMap &B) {
+  if (A.size() != B.size())
+    return false;
+  for (unsigned I = 0; I < A.size(); ++I)
+    if (A[I].first != B[I].first || !A[I].second.sameStates(B[I].second))
+      return false;
+  return true;
+}
+
+struct PathState {
+  ObjectMap Objects; // Sorted by ObjectId.
+  FactSet Facts;
+};
+
+/// A violation raised inside a function, in that function's terms.
+struct ViolationRecord {
+  ViolationId Violation = 0;
+  ObjectId Object = 0;
+  /// The object's state on entry to the function that the violation needs;
+  /// meaningless when Unconditional.
+  StateId EntryState = 0;
+  /// The object is local to some function: the violation does not depend
+  /// on any caller.
+  bool Unconditional = false;
+  /// No step of this function moved the object before the violation: the
+  /// caller's history of the object leads to it.
+  bool FromEntry = false;
+  const Instruction *Site = nullptr;
+  TraceRef Trace = 0;
+};
+
+/// How a function returns: the state of every object its callers can name.
+struct ExitCase {
+  ObjectMap Objects;
+};
+
+struct Summary {
+  std::vector<ExitCase> Exits;
+  /// Violations callers inherit.
+  std::vector<ViolationRecord> Violations;
+  /// Exit violations of an entry routine: they concern the routine as a root
+  /// only, never its callers.
+  std::vector<ViolationRecord> ExitViolations;
+};
+
+bool sameSummary(const Summary &A, const Summary &B) {
+  if (A.Exits.size() != B.Exits.size() ||
+      A.Violations.size() != B.Violations.size())
+    return false;
+  for (unsigned I = 0; I < A.Exits.size(); ++I)
+    if (!sameStates(A.Exits[I].Objects, B.Exits[I].Objects))
+      return false;
+  for (unsigned I = 0; I < A.Violations.size(); ++I) {
+    const ViolationRecord &X = A.Violations[I], &Y = B.Violations[I];
+    if (X.Violation != Y.Violation || X.Object != Y.Object ||
+        X.EntryState != Y.EntryState || X.Site != Y.Site ||
+        X.Unconditional != Y.Unconditional || X.FromEntry != Y.FromEntry)
+      return false;
+  }
+  return true;
+}
+
+/// Adds \p V to \p List unless an equal violation (same kind, object, entry
+/// state and site) is there; keeps the shorter trace.
+void addViolation(std::vector<ViolationRecord> &List, const ViolationRecord &V,
+                  const TraceArena &Traces) {
+  for (ViolationRecord &Old : List) {
+    if (Old.Violation != V.Violation || Old.Object != V.Object ||
+        Old.Site != V.Site || Old.Unconditional != V.Unconditional ||
+        (!V.Unconditional && Old.EntryState != V.EntryState))
+      continue;
+    if (Traces.length(V.Trace) < Traces.length(Old.Trace)) {
+      Old.Trace = V.Trace;
+      Old.FromEntry = V.FromEntry;
+    }
+    return;
+  }
+  List.push_back(V);
+}
+
+class Engine;
+
+/// Analyses one function into its summary.
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(Engine &E, const Function &F, const EntryRoutine *Entry);
+  Summary run();
+
+private:
+  struct BlockStates {
+    std::vector<PathState> Seen;
+    std::vector<unsigned> Pending;
+  };
+
+  ObjectTrack defaultTrack(ObjectId Id) const;
+  ObjectTrack &track(PathState &S, ObjectId Id);
+  const ObjectTrack *find(const PathState &S, ObjectId Id) const;
+
+  void transfer(const Instruction &I, std::vector<PathState> &States);
+  void applyEvent(const CallBase &CB, EventId Ev, std::vector<PathState> &States);
+  void moveObject(PathState &S, ObjectId Id, EventId Ev, const CallBase &CB);
+  void applySummary(const CallBase &CB, const Function &Callee,
+                    const Summary &CalleeSummary, std::vector<PathState> &States);
+  void exit(const PathState &S, const Instruction &Site);
+  void propagate(const BasicBlock &From, const PathState &S);
+  void enqueue(const BasicBlock &To, PathState S);
+  void record(ViolationRecord V, std::vector<ViolationRecord> &List);
+  bool isPureReturn(const BasicBlock &BB);
+  static void mergeSimilar(std::vector<PathState> &States);
+
+  Engine &E;
+  const Rule &R;
+  const Function &F;
+  const EntryRoutine *Entry;
+  AccessPathBuilder Paths;
+  Summary Result;
+  DenseMap<const BasicBlock *, unsigned> Order;
+  DenseMap<const BasicBlock *, BlockStates> In;
+  DenseMap<const BasicBlock *, bool> PureReturn;
+  std::priority_queue<std::pair<int, const BasicBlock *>> Work;
+};
+
+class Engine {
+public:
+  Engine(const Module &M, const Rule &R, const std::vector<EntryRoutine> &Entries,
+         const EngineOptions &Options)
+      : M(M), R(R), Entries(Entries), Options(Options) {}
+
+  RuleResult run();
+
+  const Module &M;
+  const Rule &R;
+  const std::vector<EntryRoutine> &Entries;
+  const EngineOptions &Options;
+  ObjectTable Objects;
+  TraceArena Traces;
+  EngineStats Stats;
+  DenseMap<const Function *, Summary> Summaries;
+  DenseMap<const Function *, const EntryRoutine *> EntryOf;
+  /// The callee of a direct call, through casts.
+  static const Function *calledFunction(const CallBase &CB) {
+    return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  }
+
+private:
+  std::vector<std::vector<const Function *>> componentsBottomUp();
+  void analyseComponent(const std::vector<const Function *> &Component);
+  void collectDefects(RuleResult &Result);
+};
+
+//===----------------------------------------------------------------------===//
+// FunctionAnalysis
+//===----------------------------------------------------------------------===//
+
+FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
+                                   const EntryRoutine *Entry)
+    : E(E), R(E.R), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()) {
+  unsigned I = 0;
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
+    Order[BB] = I++;
+}
+
+ObjectTrack FunctionAnalysis::defaultTrack(ObjectId Id) const {
+  ObjectTrack T;
+  if (E.Objects.isFunctionLocal(Id)) {
+    // Fresh in this function: only the initial state is meaningful.
+    T.Cur[R.initialState()] = bit(R.initialState());
+    return T;
+  }
+  for (unsigned S = 0; S < R.numStates(); ++S)
+    T.Cur[S] = bit(S);
+  return T;
+}
+
+const ObjectTrack *FunctionAnalysis::find(const PathState &S, ObjectId Id) const {
+  auto It = llvm::lower_bound(S.Objects, Id, [](const auto &P, ObjectId Id) {
+    return P.first < Id;
+  });
+  if (It == S.Objects.end() || It->first != Id)
+    return nullptr;
+  return &It->second;
+}
+
+ObjectTrack &FunctionAnalysis::track(PathState &S, ObjectId Id) {
+  auto It = llvm::lower_bound(S.Objects, Id, [](const auto &P, ObjectId Id) {
+    return P.first < Id;
+  });
+  if (It != S.Objects.end() && It->first == Id)
+    return It->second;
+  It = S.Objects.insert(It, {Id, defaultTrack(Id)});
+  return It->second;
+}
+
+void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &List) {
+  // An object reached through an unknown pointer has no known state before
+  // this function touches it: a violation that needs that state is not
+  // evidence of a defect.
+  if (V.FromEntry && E.Objects.hasUnknownStart(V.Object))
+    return;
+  V.Unconditional = E.Objects.isFunctionLocal(V.Object);
+  addViolation(List, V, E.Traces);
+}
+
+void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
+                                  const CallBase &CB) {
+  ObjectTrack &T = track(S, Id);
+  TraceRef Step = E.Traces.append(0, {StepKind::Event, &CB, nullptr, Ev});
+  for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+    StateSet Now = T.Cur[Start];
+    if (!Now)
+      continue;
+    StateSet Next = 0;
+    for (unsigned Q = 0; Q < R.numStates(); ++Q) {
+      if (!(Now & bit(Q)))
+        continue;
+      const Transition &Tr = R.step(Q, Ev);
+      if (Tr.Violation) {
+        ViolationRecord V;
+        V.Violation = *Tr.Violation;
+        V.Object = Id;
+        V.EntryState = Start;
+        V.FromEntry = T.Last[Start] == 0;
+        V.Site = &CB;
+        V.Trace = E.Traces.append(T.Last[Start],
+                                  {StepKind::Violation, &CB, nullptr, Ev});
+        record(V, Result.Violations);
+        continue;
+      }
+      Next |= bit(*Tr.Next);
+    }
+    T.Cur[Start] = Next;
+    T.Last[Start] = Step;
+  }
+}
+
+void FunctionAnalysis::applyEvent(const CallBase &CB, EventId Ev,
+                                  std::vector<PathState> &States) {
+  const RuleEvent &Event = R.event(Ev);
+  if (CB.arg_size() <= Event.ObjectArg)
+    return;
+  ObjectId Id = E.Objects.intern(Paths.pathOf(CB.getArgOperand(Event.ObjectArg)));
+  if (Event.Outcome == EventOutcome::Always) {
+    for (PathState &S : States)
+      moveObject(S, Id, Ev, CB);
+    return;
+  }
+  // The event happens only if the call returns non-zero: split each path on
+  // the result, and let the branch that tests it pick its side.
+  std::vector<PathState> Out;
+  for (PathState &S : States) {
+    PathState Taken = S;
+    if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/false})) {
+      moveObject(Taken, Id, Ev, CB);
+      Out.push_back(std::move(Taken));
+    }
+    if (addFact(S.Facts, {&CB, 0, /*Equal=*/true}))
+      Out.push_back(std::move(S));
+  }
+  States = std::move(Out);
+}
+
+void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
+                                    const Summary &Sum,
+                                    std::vector<PathState> &States) {
+  TraceRef CallStep = E.Traces.append(0, {StepKind::Call, &CB, &Callee, 0});
+  TraceRef ReturnStep = E.Traces.append(0, {StepKind::Return, &CB, &Callee, 0});
+  auto Translate = [&](ObjectId Id) {
+    return E.Objects.translate(Id, CB, [&](const Value *Actual) -> const NamedPath & {
+      return Paths.pathOf(Actual);
+    });
+  };
+
+  std::vector<PathState> Out;
+  for (PathState &S : States) {
+    for (const ViolationRecord &CV : Sum.Violations) {
+      ObjectId Id = Translate(CV.Object);
+      ViolationRecord V = CV;
+      V.Object = Id;
+      if (CV.Unconditional) {
+        V.Trace = E.Traces.concat(CallStep, CV.Trace);
+        record(V, Result.Violations);
+        continue;
+      }
+      ObjectTrack T = find(S, Id) ? *find(S, Id) : defaultTrack(Id);
+      for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+        if (!(T.Cur[Start] & bit(CV.EntryState)))
+          continue;
+        TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
+        V.EntryState = Start;
+        V.FromEntry = CV.FromEntry && T.Last[Start] == 0;
+        V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
+        record(V, Result.Violations);
+      }
+    }
+    for (const ExitCase &X : Sum.Exits) {
+      PathState Next = S;
+      for (const auto &[CalleeId, U] : X.Objects) {
+        ObjectId Id = Translate(CalleeId);
+        ObjectTrack &T = track(Next, Id);
+        ObjectTrack Composed = T;
+        for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+          StateSet Via = T.Cur[Start];
+          StateSet Result = 0;
+          TraceRef Moved = 0;
+          for (unsigned Mid = 0; Mid < R.numStates(); ++Mid) {
+            if (!(Via & bit(Mid)))
+              continue;
+            Result |= U.Cur[Mid];
+            if (!Moved && U.Last[Mid])
+              Moved = U.Last[Mid];
+          }
+          Composed.Cur[Start] = Result;
+          if (Moved)
+            Composed.Last[Start] = E.Traces.concat(
+                E.Traces.concat(CallStep, Moved), ReturnStep);
+        }
+        T = Composed;
+      }
+      Out.push_back(std::move(Next));
+    }
+  }
+  States = std::move(Out);
+  mergeSimilar(States);
+}
+
+void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
+  if (States.size() < 2)
+    return;
+  std::vector<PathState> Merged;
+  for (PathState &S : States) {
+    auto It = llvm::find_if(Merged, [&](const PathState &M) {
+      return sameStates(M.Objects, S.Objects);
+    });
+    if (It == Merged.end()) {
+      Merged.push_back(std::move(S));
+      continue;
+    }
+    intersectFacts(It->Facts, S.Facts);
+  }
+  States = std::move(Merged);
+}
+
+void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
+  const auto *CB = dyn_cast<CallBase>(&I);
+  if (!CB || isa<DbgInfoIntrinsic>(CB))
+    return;
+  const Function *Callee = Engine::calledFunction(*CB);
+  if (!Callee) {
+    if (!CB->isInlineAsm())
+      ++E.Stats.IndirectCalls;
+    return;
+  }
+  if (Callee->isIntrinsic())
+    return;
+  if (std::optional<EventId> Ev = R.eventFor(Callee->getName())) {
+    applyEvent(*CB, *Ev, States);
+    return;
+  }
+  if (Callee->isDeclaration())
+    return;
+  auto It = E.Summaries.find(Callee);
+  if (It == E.Summaries.end())
+    return;
+  applySummary(*CB, *Callee, It->second, States);
+}
+
+bool FunctionAnalysis::isPureReturn(const BasicBlock &BB) {
+  auto [It, Inserted] = PureReturn.try_emplace(&BB, false);
+  if (!Inserted)
+    return It->second;
+  if (!isa<ReturnInst>(BB.getTerminator()))
+    return false;
+  for (const Instruction &I : BB)
+    if (!isa<PHINode>(I) && !isa<DbgInfoIntrinsic>(I) && !I.isTerminator())
+      return false;
+  It->second = true;
+  return true;
+}
+
+void FunctionAnalysis::exit(const PathState &S, const Instruction &Site) {
+  if (Entry && R.checksExitOf(Entry->role())) {
+    for (const auto &[Id, T] : S.Objects) {
+      for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+        for (unsigned Q = 0; Q < R.numStates(); ++Q) {
+          if (!(T.Cur[Start] & bit(Q)))
+            continue;
+          std::optional<ViolationId> V = R.exitViolation(Q);
+          if (!V)
+            continue;
+          ViolationRecord Rec;
+          Rec.Violation = *V;
+          Rec.Object = Id;
+          Rec.EntryState = Start;
+          Rec.FromEntry = T.Last[Start] == 0;
+          Rec.Site = &Site;
+          Rec.Trace = E.Traces.append(T.Last[Start],
+                                      {StepKind::Violation, &Site, nullptr, 0});
+          record(Rec, Result.ExitViolations);
+        }
+      }
+    }
+  }
+  // Callers see the objects they can name; the function's own locals die.
+  ExitCase X;
+  for (const auto &P : S.Objects)
+    if (!E.Objects.isFunctionLocal(P.first))
+      X.Objects.push_back(P);
+  for (ExitCase &Old : Result.Exits)
+    if (sameStates(Old.Objects, X.Objects))
+      return;
+  Result.Exits.push_back(std::move(X));
+}
+
+void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S) {
+  // Values defined in the block are defined anew on entry: facts about their
+  // previous values (from an earlier loop iteration) no longer hold.
+  killFactsDefinedIn(S.Facts, To);
+  BlockStates &B = In[&To];
+  auto MarkPending = [&](unsigned I) {
+    if (!is_contained(B.Pending, I))
+      B.Pending.push_back(I);
+    Work.push({-static_cast<int>(Order.lookup(&To)), &To});
+  };
+  for (unsigned I = 0; I < B.Seen.size(); ++I) {
+    PathState &Old = B.Seen[I];
+    if (!sameStates(Old.Objects, S.Objects))
+      continue;
+    if (intersectFacts(Old.Facts, S.Facts))
+      MarkPending(I);
+    return;
+  }
+  if (B.Seen.size() < E.Options.MaxStatesPerBlock) {
+    B.Seen.push_back(std::move(S));
+    MarkPending(B.Seen.size() - 1);
+    return;
+  }
+  // Too many distinct states: join this one into the first, which keeps
+  // every state it had and gains this one's.
+  ++E.Stats.Joins;
+  PathState &Into = B.Seen.front();
+  bool Changed = intersectFacts(Into.Facts, S.Facts);
+  for (const auto &[Id, T] : S.Objects) {
+    ObjectTrack &Dst = track(Into, Id);
+    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      StateSet Joined = Dst.Cur[Start] | T.Cur[Start];
+      Changed |= Joined != Dst.Cur[Start];
+      Dst.Cur[Start] = Joined;
+      if (!Dst.Last[Start])
+        Dst.Last[Start] = T.Last[Start];
+    }
+  }
+  // Objects the joined state had not touched keep their default track on
+  // the incoming path: join that too.
+  for (auto &[Id, Dst] : Into.Objects) {
+    if (find(S, Id))
+      continue;
+    ObjectTrack Def = defaultTrack(Id);
+    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      StateSet Joined = Dst.Cur[Start] | Def.Cur[Start];
+      Changed |= Joined != Dst.Cur[Start];
+      Dst.Cur[Start] = Joined;
+    }
+  }
+  if (Changed)
+    MarkPending(0);
+  if (E.Stats.Joins == 1 || Changed)
+    spdlog::debug("{}: more than {} distinct states in a block; joined",
+                  sourceName(F), E.Options.MaxStatesPerBlock);
+}
+
+void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
+  const Instruction *Term = From.getTerminator();
+  auto Edge = [&](const BasicBlock *To, PathState Next) {
+    // A `return` statement branches to the shared return block; its branch
+    // is where the routine leaves on this path.
+    if (isPureReturn(*To)) {
+      if (const auto *Br = dyn_cast<BranchInst>(Term);
+          Br && Br->isUnconditional() && Term->getDebugLoc()) {
+        exit(Next, *Term);
+        return;
+      }
+    }
+    enqueue(*To, std::move(Next));
+  };
+
+  if (const auto *Br = dyn_cast<BranchInst>(Term)) {
+    if (Br->isUnconditional()) {
+      Edge(Br->getSuccessor(0), S);
+      return;
+    }
+    const Value *Cond = Br->getCondition();
+    std::optional<bool> Known = evaluate(Cond, S.Facts);
+    for (unsigned Succ = 0; Succ < 2; ++Succ) {
+      bool Taken = Succ == 0;
+      if (Known && *Known != Taken)
+        continue;
+      PathState Next = S;
+      if (!assumeCondition(Next.Facts, Cond, Taken))
+        continue;
+      Edge(Br->getSuccessor(Succ), std::move(Next));
+    }
+    return;
+  }
+  if (const auto *Sw = dyn_cast<SwitchInst>(Term)) {
+    const Value *Cond = Sw->getCondition();
+    for (auto Case : Sw->cases()) {
+      PathState Next = S;
+      if (!addFact(Next.Facts, {Cond, Case.getCaseValue()->getSExtValue(), true}))
+        continue;
+      Edge(Case.getCaseSuccessor(), std::move(Next));
+    }
+    PathState Default = S;
+    bool Feasible = true;
+    if (Sw->getNumCases() <= MaxSwitchFacts)
+      for (auto Case : Sw->cases())
+        Feasible = Feasible &&
+                   addFact(Default.Facts,
+                           {Cond, Case.getCaseValue()->getSExtValue(), false});
+    if (Feasible)
+      Edge(Sw->getDefaultDest(), std::move(Default));
+    return;
+  }
+  if (isa<ReturnInst>(Term)) {
+    exit(S, *Term);
+    return;
+  }
+  // invoke, indirectbr, callbr, EH pads: every successor, no facts. Paths
+  // that unwind out of the function or reach `unreachable` end here.
+  for (const BasicBlock *Succ : successors(&From))
+    Edge(Succ, S);
+}
+
+Summary FunctionAnalysis::run() {
+  const BasicBlock &EntryBlock = F.getEntryBlock();
+  enqueue(EntryBlock, PathState());
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.top().second;
+    Work.pop();
+    BlockStates &B = In[BB];
+    if (B.Pending.empty())
+      continue;
+    std::vector<PathState> States;
+    for (unsigned I : B.Pending)
+      States.push_back(B.Seen[I]);
+    B.Pending.clear();
+    E.Stats.StatesProcessed += States.size();
+    for (const Instruction &I : *BB) {
+      if (States.empty())
+        break;
+      transfer(I, States);
+    }
+    for (const PathState &S : States)
+      propagate(*BB, S);
+  }
+  return std::move(Result);
+}
+
+//===----------------------------------------------------------------------===//
+// Engine
+//===----------------------------------------------------------------------===//
+
+/// Tarjan's algorithm over the direct calls between defined functions
+/// reachable from the entry routines. Components come out callees first;
+/// roots and callees are visited in a fixed order, so the result does not
+/// depend on pointer values.
+std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
+  std::vector<std::vector<const Function *>> Components;
+  DenseMap<const Function *, unsigned> IndexOf, LowLink;
+  DenseSet<const Function *> OnStack;
+  std::vector<const Function *> Stack;
+  unsigned NextIndex = 0;
+
+  auto Callees = [](const Function *F) {
+    std::vector<const Function *> Out;
+    for (const Instruction &I : instructions(*F))
+      if (const auto *CB = dyn_cast<CallBase>(&I))
+        if (const Function *G = calledFunction(*CB))
+          if (!G->isDeclaration() && !is_contained(Out, G))
+            Out.push_back(G);
+    return Out;
+  };
+
+  struct Frame {
+    const Function *F;
+    std::vector<const Function *> Callees;
+    unsigned Next = 0;
+  };
+  for (const EntryRoutine &Root : Entries) {
+    if (IndexOf.count(Root.F))
+      continue;
+    std::vector<Frame> Frames;
+    auto Push = [&](const Function *F) {
+      IndexOf[F] = LowLink[F] = NextIndex++;
+      Stack.push_back(F);
+      OnStack.insert(F);
+      Frames.push_back({F, Callees(F)});
+    };
+    Push(Root.F);
+    while (!Frames.empty()) {
+      Frame &Top = Frames.back();
+      if (Top.Next < Top.Callees.size()) {
+        const Function *G = Top.Callees[Top.Next++];
+        if (!IndexOf.count(G))
+          Push(G);
+        else if (OnStack.count(G))
+          LowLink[Top.F] = std::min(LowLink[Top.F], IndexOf[G]);
+        continue;
+      }
+      const Function *F = Top.F;
+      Frames.pop_back();
+      if (!Frames.empty())
+        LowLink[Frames.back().F] = std::min(LowLink[Frames.back().F], LowLink[F]);
+      if (LowLink[F] != IndexOf[F])
+        continue;
+      std::vector<const Function *> Component;
+      const Function *G;
+      do {
+        G = Stack.back();
+        Stack.pop_back();
+        OnStack.erase(G);
+        Component.push_back(G);
+      } while (G != F);
+      std::reverse(Component.begin(), Component.end());
+      Components.push_back(std::move(Component));
+    }
+  }
+  return Components;
+}
+
+void Engine::analyseComponent(const std::vector<const Function *> &Component) {
+  bool Recursive = Component.size() > 1;
+  if (!Recursive)
+    for (const Instruction &I : instructions(*Component.front()))
+      if (const auto *CB = dyn_cast<CallBase>(&I))
+        Recursive |= calledFunction(*CB) == Component.front();
+
+  // Members start as "never returns"; each round can only add behaviour.
+  for (const Function *F : Component)
+    Summaries[F] = Summary();
+  for (unsigned Round = 0;; ++Round) {
+    bool Changed = false;
+    for (const Function *F : Component) {
+      FunctionAnalysis FA(*this, *F, EntryOf.lookup(F));
+      Summary S = FA.run();
+      ++Stats.FunctionsAnalysed;
+      Changed |= !sameSummary(S, Summaries[F]);
+      Summaries[F] = std::move(S);
+    }
+    ++Stats.SccIterations;
+    if (!Recursive || !Changed)
+      return;
+    if (Round + 1 >= Options.MaxSccRounds) {
+      ++Stats.UnconvergedSccs;
+      spdlog::warn("recursion through '{}' did not reach a fixpoint in {} rounds",
+                   sourceName(*Component.front()), Options.MaxSccRounds);
+      return;
+    }
+  }
+}
+
+void Engine::collectDefects(RuleResult &Result) {
+  // One defect per (violation, site); the shortest trace wins, then the
+  // first entry routine by name.
+  std::map<std::pair<const Instruction *, ViolationId>, unsigned> Seen;
+  for (const EntryRoutine &Root : Entries) {
+    const Summary &S = Summaries[Root.F];
+    auto Consider = [&](const ViolationRecord &V) {
+      if (!V.Unconditional && V.EntryState != R.initialState())
+        return;
+      Defect D;
+      D.Violation = V.Violation;
+      D.Entry = &Root;
+      D.Object = Objects.path(V.Object).render();
+      D.Site = V.Site;
+      if (const auto *CB = dyn_cast<CallBase>(V.Site))
+        if (const Function *Callee = calledFunction(*CB))
+          D.Function = normalizeSymbol(Callee->getName()).str();
+      D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});
+      Traces.materialize(V.Trace, D.Trace);
+      auto [It, Inserted] =
+          Seen.try_emplace({V.Site, V.Violation}, Result.Defects.size());
+      if (Inserted) {
+        Result.Defects.push_back(std::move(D));
+        return;
+      }
+      Defect &Old = Result.Defects[It->second];
+      if (D.Trace.size() < Old.Trace.size())
+        Old = std::move(D);
+    };
+    for (const ViolationRecord &V : S.Violations)
+      Consider(V);
+    for (const ViolationRecord &V : S.ExitViolations)
+      Consider(V);
+  }
+  llvm::stable_sort(Result.Defects, [&](const Defect &A, const Defect &B) {
+    SourceLoc LA = locationOf(*A.Site), LB = locationOf(*B.Site);
+    if (!(LA == LB))
+      return LA < LB;
+    return A.Violation < B.Violation;
+  });
+}
+
+RuleResult Engine::run() {
+  RuleResult Result;
+  for (const EntryRoutine &Root : Entries)
+    EntryOf[Root.F] = &Root;
+  std::vector<std::vector<const Function *>> Components = componentsBottomUp();
+  spdlog::debug("{}: {} functions in {} call-graph components reachable from {} "
+                "entry routines",
+                R.id(),
+                std::accumulate(Components.begin(), Components.end(), size_t(0),
+                                [](size_t N, const auto &C) { return N + C.size(); }),
+                Components.size(), Entries.size());
+  for (const std::vector<const Function *> &Component : Components)
+    analyseComponent(Component);
+  collectDefects(Result);
+  // Applicability is a property of the driver, reachable or not.
+  Result.MonitoredCallsFound = any_of(M, [&](const Function &F) {
+    return F.isDeclaration() && !F.use_empty() && R.eventFor(F.getName());
+  });
+  Result.EntriesAnalysed = Entries.size();
+  Stats.Objects = Objects.size();
+  Result.Stats = Stats;
+  return Result;
+}
+
+} // namespace
+
+RuleResult checkRule(const Module &M, const Rule &R,
+                     const std::vector<EntryRoutine> &Entries,
+                     const EngineOptions &Options) {
+  Engine E(M, R, Entries, Options);
+  return E.run();
+}
+
+} // namespace sdv

@@ -1,0 +1,146 @@
+//===- Facts.cpp - Branch facts on SSA values -----------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Facts.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/PatternMatch.h"
+
+#include <tuple>
+
+using namespace llvm;
+
+namespace sdv {
+
+namespace {
+
+bool lessFact(const Fact &A, const Fact &B) {
+  return std::make_tuple(A.V, A.C, A.Equal) < std::make_tuple(B.V, B.C, B.Equal);
+}
+
+bool sameFact(const Fact &A, const Fact &B) {
+  return A.V == B.V && A.C == B.C && A.Equal == B.Equal;
+}
+
+std::optional<int64_t> constantOf(const Value *V) {
+  if (const auto *CI = dyn_cast<ConstantInt>(V)) {
+    if (CI->getBitWidth() > 64)
+      return std::nullopt;
+    return CI->getBitWidth() == 1 ? int64_t(CI->getZExtValue()) : CI->getSExtValue();
+  }
+  if (isa<ConstantPointerNull>(V))
+    return 0;
+  return std::nullopt;
+}
+
+/// `X == C` / `X != C` as (X, C, IsEq), for an equality compare against a
+/// constant on either side.
+std::optional<std::tuple<const Value *, int64_t, bool>>
+equalityTest(const Value *Cond) {
+  const auto *Cmp = dyn_cast<ICmpInst>(Cond);
+  if (!Cmp || !Cmp->isEquality())
+    return std::nullopt;
+  const Value *L = Cmp->getOperand(0), *R = Cmp->getOperand(1);
+  bool IsEq = Cmp->getPredicate() == ICmpInst::ICMP_EQ;
+  if (std::optional<int64_t> C = constantOf(R))
+    return std::make_tuple(L, *C, IsEq);
+  if (std::optional<int64_t> C = constantOf(L))
+    return std::make_tuple(R, *C, IsEq);
+  return std::nullopt;
+}
+
+/// What the facts say of `V == C`.
+std::optional<bool> lookup(const Value *V, int64_t C, const FactSet &Facts) {
+  for (const Fact &F : Facts) {
+    if (F.V != V)
+      continue;
+    if (F.Equal)
+      return F.C == C;
+    if (F.C == C)
+      return false;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+bool addFact(FactSet &Facts, Fact F) {
+  // An i1 is 0 or 1: store `!= 0` as `== 1` so that facts compare.
+  if (F.V->getType()->isIntegerTy(1) && !F.Equal) {
+    F.Equal = true;
+    F.C = F.C == 0 ? 1 : 0;
+  }
+  for (const Fact &Old : Facts) {
+    if (Old.V != F.V)
+      continue;
+    if (Old.Equal && F.Equal && Old.C != F.C)
+      return false;
+    if (Old.Equal != F.Equal && Old.C == F.C)
+      return false;
+  }
+  auto It = llvm::lower_bound(Facts, F, lessFact);
+  if (It == Facts.end() || !sameFact(*It, F))
+    Facts.insert(It, F);
+  return true;
+}
+
+bool intersectFacts(FactSet &Into, const FactSet &Other) {
+  size_t Before = Into.size();
+  llvm::erase_if(Into, [&](const Fact &F) {
+    return !std::binary_search(Other.begin(), Other.end(), F, lessFact);
+  });
+  return Into.size() != Before;
+}
+
+std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts) {
+  if (std::optional<int64_t> C = constantOf(Cond))
+    return *C != 0;
+  if (std::optional<bool> Known = lookup(Cond, 1, Facts))
+    return Known;
+  if (auto Test = equalityTest(Cond)) {
+    auto [X, C, IsEq] = *Test;
+    if (std::optional<bool> Known = lookup(X, C, Facts))
+      return *Known == IsEq;
+    return std::nullopt;
+  }
+  const Value *Inner;
+  if (PatternMatch::match(Cond, PatternMatch::m_Not(PatternMatch::m_Value(Inner))))
+    if (std::optional<bool> Known = evaluate(Inner, Facts))
+      return !*Known;
+  return std::nullopt;
+}
+
+bool assumeCondition(FactSet &Facts, const Value *Cond, bool Taken) {
+  if (std::optional<int64_t> C = constantOf(Cond))
+    return (*C != 0) == Taken;
+  if (!addFact(Facts, {Cond, Taken ? 1 : 0, true}))
+    return false;
+  if (auto Test = equalityTest(Cond)) {
+    auto [X, C, IsEq] = *Test;
+    return addFact(Facts, {X, C, IsEq == Taken});
+  }
+  const Value *A, *B;
+  using namespace PatternMatch;
+  if (match(Cond, m_Not(m_Value(A))))
+    return assumeCondition(Facts, A, !Taken);
+  // `a && b` taken, or `a || b` not taken, decides both sides.
+  if (Taken && match(Cond, m_LogicalAnd(m_Value(A), m_Value(B))))
+    return assumeCondition(Facts, A, true) && assumeCondition(Facts, B, true);
+  if (!Taken && match(Cond, m_LogicalOr(m_Value(A), m_Value(B))))
+    return assumeCondition(Facts, A, false) && assumeCondition(Facts, B, false);
+  return true;
+}
+
+void killFactsDefinedIn(FactSet &Facts, const BasicBlock &BB) {
+  llvm::erase_if(Facts, [&](const Fact &F) {
+    const auto *I = dyn_cast<Instruction>(F.V);
+    return I && I->getParent() == &BB;
+  });
+}
+
+} // namespace sdv

@@ -1,0 +1,61 @@
+//===- Facts.h - Branch facts on SSA values ---------------------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// What a path has learnt from the branches it took: `V == C` or `V != C` for
+/// SSA values V and integer (or null pointer) constants C. Enough to see that
+/// `if (NeedLock)` twice takes the same side, that a release guarded by
+/// `OldIrql != NULL` follows the acquire guarded by the same test, and which
+/// side of a try-acquire's result a branch is on.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_ANALYSIS_FACTS_H
+#define SDV_ANALYSIS_FACTS_H
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace llvm {
+class BasicBlock;
+class Value;
+} // namespace llvm
+
+namespace sdv {
+
+struct Fact {
+  const llvm::Value *V = nullptr;
+  int64_t C = 0;
+  /// `V == C` if true, `V != C` if false.
+  bool Equal = true;
+};
+
+/// Kept sorted, without duplicates.
+using FactSet = llvm::SmallVector<Fact, 4>;
+
+/// A switch's default edge learns `!=` for at most this many cases.
+constexpr unsigned MaxSwitchFacts = 16;
+
+/// Adds \p F; returns false if it contradicts what \p Facts knows.
+bool addFact(FactSet &Facts, Fact F);
+
+/// Keeps only facts in both; returns true if \p Into lost any.
+bool intersectFacts(FactSet &Into, const FactSet &Other);
+
+/// The value of branch condition \p Cond, if the facts decide it.
+std::optional<bool> evaluate(const llvm::Value *Cond, const FactSet &Facts);
+
+/// Records that \p Cond was \p Taken; returns false if that is impossible.
+bool assumeCondition(FactSet &Facts, const llvm::Value *Cond, bool Taken);
+
+/// Drops facts about values defined in \p BB.
+void killFactsDefinedIn(FactSet &Facts, const llvm::BasicBlock &BB);
+
+} // namespace sdv
+
+#endif // SDV_ANALYSIS_FACTS_H

@@ -1,0 +1,315 @@
+//===- Check.cpp - The verifier as a library call -------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/Driver/Check.h"
+
+#include "sdv/IR/Loader.h"
+#include "sdv/IR/SourceLocation.h"
+#include "sdv/Roles/Roles.h"
+#include "sdv/Rule/Rule.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Timer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+using namespace llvm;
+
+namespace sdv {
+
+StringRef toolVersion() { return SDV_VERSION; }
+
+namespace {
+
+/// Times a stage for verbose output.
+class StageTimer {
+public:
+  explicit StageTimer(const char *Stage)
+      : Stage(Stage), Start(std::chrono::steady_clock::now()) {}
+  ~StageTimer() {
+    auto Elapsed = std::chrono::duration<double, std::milli>(
+        std::chrono::steady_clock::now() - Start);
+    spdlog::info("{}: {:.1f} ms", Stage, Elapsed.count());
+  }
+
+private:
+  const char *Stage;
+  std::chrono::steady_clock::time_point Start;
+};
+
+struct PreparedDriver {
+  std::unique_ptr<LLVMContext> Ctx;
+  std::unique_ptr<Module> M;
+  RoleDiscovery Roles;
+  std::vector<std::string> Warnings;
+};
+
+Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
+                                                     const RoleCatalog &Catalog) {
+  std::vector<DeclaredEntry> Declared;
+  for (const std::string &Spec : Options.Entries) {
+    auto [Function, Role] = StringRef(Spec).split('=');
+    Function = Function.trim();
+    Role = Role.trim();
+    if (Function.empty() || Role.empty() || !StringRef(Spec).contains('='))
+      return createStringError(inconvertibleErrorCode(),
+                               "invalid --entry '" + Spec +
+                                   "': expected FUNCTION=ROLE");
+    Declared.push_back({Function.str(), Role.str(), "--entry " + Spec, true});
+  }
+  if (!Options.MapFile.empty()) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(Options.MapFile, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError(Buffer.getError(),
+                               "cannot read role map '" + Options.MapFile +
+                                   "': " + Buffer.getError().message());
+    Expected<std::vector<DeclaredEntry>> FromMap =
+        parseSdvMap((*Buffer)->getBuffer(), Options.MapFile, Catalog);
+    if (!FromMap)
+      return FromMap.takeError();
+    append_range(Declared, *FromMap);
+  }
+  return Declared;
+}
+
+Expected<PreparedDriver> prepare(const RoleOptions &Options,
+                                 const RoleCatalog &Catalog) {
+  PreparedDriver D;
+  D.Ctx = std::make_unique<LLVMContext>();
+  {
+    StageTimer T("load");
+    Expected<LoadedModule> Loaded = loadModule(Options.Inputs, *D.Ctx);
+    if (!Loaded)
+      return Loaded.takeError();
+    D.M = std::move(Loaded->M);
+    D.Warnings = std::move(Loaded->Warnings);
+  }
+  if (D.M->debug_compile_units().empty())
+    D.Warnings.push_back("the input has no debug info; locations fall back to "
+                         "function names (compile with -g)");
+  {
+    StageTimer T("canonicalise");
+    canonicalize(*D.M);
+  }
+  Expected<std::vector<DeclaredEntry>> Declared = declaredEntries(Options, Catalog);
+  if (!Declared)
+    return Declared.takeError();
+  StageTimer T("roles");
+  Expected<RoleDiscovery> Roles = findEntryRoutines(*D.M, Catalog, *Declared);
+  if (!Roles)
+    return Roles.takeError();
+  D.Roles = std::move(*Roles);
+  append_range(D.Warnings, D.Roles.Warnings);
+  for (const EntryRoutine &E : D.Roles.Entries)
+    for (const RoleEvidence &Ev : E.Evidence)
+      spdlog::debug("entry routine {} ({}): {}", sourceName(*E.F), Ev.Role, Ev.How);
+  return std::move(D);
+}
+
+std::vector<EntryInfo> describeEntries(const RoleDiscovery &Roles) {
+  std::vector<EntryInfo> Out;
+  for (const EntryRoutine &E : Roles.Entries) {
+    EntryInfo Info;
+    Info.Function = sourceName(*E.F);
+    Info.Loc = locationOf(*E.F);
+    for (const RoleEvidence &Ev : E.Evidence)
+      Info.Roles.push_back({Ev.Role, Ev.How});
+    Out.push_back(std::move(Info));
+  }
+  return Out;
+}
+
+Expected<std::vector<Rule>> selectRules(const CheckOptions &Options) {
+  Expected<std::vector<Rule>> Rules = builtinRules();
+  if (!Rules)
+    return Rules.takeError();
+  for (const std::string &Path : Options.RuleFiles) {
+    Expected<Rule> Loaded = loadRuleFile(Path);
+    if (!Loaded)
+      return Loaded.takeError();
+    auto Same = find_if(*Rules, [&](const Rule &R) { return R.id() == Loaded->id(); });
+    if (Same != Rules->end())
+      *Same = std::move(*Loaded);
+    else
+      Rules->push_back(std::move(*Loaded));
+  }
+  if (Options.Rules.empty())
+    return Rules;
+  std::vector<Rule> Selected;
+  for (const std::string &Id : Options.Rules) {
+    auto It = find_if(*Rules, [&](const Rule &R) { return R.id() == Id; });
+    if (It == Rules->end()) {
+      std::vector<std::string> Known;
+      for (const Rule &R : *Rules)
+        Known.push_back(R.id().str());
+      return createStringError(inconvertibleErrorCode(),
+                               "unknown rule '" + Id + "' (available: " +
+                                   join(Known, ", ") + ")");
+    }
+    if (none_of(Selected, [&](const Rule &R) { return R.id() == Id; }))
+      Selected.push_back(*It);
+  }
+  return Selected;
+}
+
+std::string substitute(StringRef Template, const Defect &D, const Rule &R) {
+  std::string Out = Template.str();
+  auto Replace = [&](StringRef Key, StringRef Value) {
+    for (size_t Pos = Out.find(Key.str()); Pos != std::string::npos;
+         Pos = Out.find(Key.str(), Pos + Value.size()))
+      Out.replace(Pos, Key.size(), Value.str());
+  };
+  Replace("{function}", D.Function);
+  Replace("{object}", D.Object);
+  Replace("{entry}", sourceName(*D.Entry->F));
+  Replace("{role}", D.Entry->role());
+  return Out;
+}
+
+Finding describeDefect(const Defect &D, const Rule &R) {
+  Finding F;
+  F.RuleId = R.id().str();
+  const RuleViolation &V = R.violation(D.Violation);
+  F.Violation = V.Id;
+  F.Message = substitute(V.Message, D, R);
+  F.Loc = locationOf(*D.Site);
+  F.EntryRoutine = sourceName(*D.Entry->F);
+  F.Role = D.Entry->role().str();
+  F.Object = D.Object;
+  F.Function = D.Function;
+  unsigned Depth = 0;
+  for (const TraceStep &S : D.Trace) {
+    TraceEntry E;
+    switch (S.Kind) {
+    case StepKind::Entry:
+      E.Kind = "entry";
+      E.Loc = locationOf(*S.Callee);
+      E.Message = "entry routine '" + sourceName(*S.Callee) + "' (" +
+                  D.Entry->role().str() + ") starts here";
+      break;
+    case StepKind::Call:
+      E.Kind = "call";
+      E.Loc = locationOf(*S.Inst);
+      E.Message = "calls '" + sourceName(*S.Callee) + "'";
+      break;
+    case StepKind::Return:
+      Depth = Depth ? Depth - 1 : 0;
+      E.Kind = "return";
+      E.Loc = locationOf(*S.Inst);
+      E.Message = "returns from '" + sourceName(*S.Callee) + "'";
+      break;
+    case StepKind::Event:
+      E.Kind = R.event(S.Event).Name;
+      E.Loc = locationOf(*S.Inst);
+      E.Message = substitute(R.event(S.Event).TraceText, D, R);
+      break;
+    case StepKind::Violation:
+      E.Kind = "violation";
+      E.Loc = locationOf(*S.Inst);
+      E.Message = substitute(V.TraceText, D, R);
+      break;
+    }
+    E.Depth = Depth;
+    if (S.Kind == StepKind::Event)
+      F.Related = E;
+    F.Trace.push_back(std::move(E));
+    if (S.Kind == StepKind::Call)
+      ++Depth;
+  }
+  return F;
+}
+
+} // namespace
+
+Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
+                                          std::vector<std::string> &Warnings) {
+  Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
+  if (!Catalog)
+    return Catalog.takeError();
+  Expected<PreparedDriver> D = prepare(Options, *Catalog);
+  if (!D)
+    return D.takeError();
+  append_range(Warnings, D->Warnings);
+  return describeEntries(D->Roles);
+}
+
+Expected<CheckReport> runCheck(const CheckOptions &Options) {
+  Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
+  if (!Catalog)
+    return Catalog.takeError();
+  Expected<std::vector<Rule>> Rules = selectRules(Options);
+  if (!Rules)
+    return Rules.takeError();
+  Expected<PreparedDriver> D = prepare(Options.Roles, *Catalog);
+  if (!D)
+    return D.takeError();
+
+  CheckReport Report;
+  Report.ToolVersion = toolVersion().str();
+  Report.Inputs = Options.Roles.Inputs;
+  Report.Entries = describeEntries(D->Roles);
+  Report.Warnings = D->Warnings;
+  for (const Rule &R : *Rules) {
+    Report.Rules.push_back({R.id().str(), R.summary().str(),
+                            R.description().str(), R.helpUri().str()});
+    RuleResult Result;
+    {
+      StageTimer T("analysis");
+      Result = checkRule(*D->M, R, D->Roles.Entries, Options.Engine);
+    }
+    const EngineStats &S = Result.Stats;
+    spdlog::info("{}: {} functions analysed ({} rounds), {} path states, {} "
+                 "objects, {} joins, {} indirect calls not followed",
+                 R.id(), S.FunctionsAnalysed, S.SccIterations, S.StatesProcessed,
+                 S.Objects, S.Joins, S.IndirectCalls);
+    RuleVerdict V;
+    V.RuleId = R.id().str();
+    V.EntryRoutines = Result.EntriesAnalysed;
+    V.Defects = Result.Defects.size();
+    if (D->Roles.Entries.empty()) {
+      V.Result = Verdict::NotApplicable;
+      V.Reason = "no entry routine found";
+    } else if (!Result.MonitoredCallsFound) {
+      V.Result = Verdict::NotApplicable;
+      V.Reason = "the driver calls no function the rule monitors";
+    } else {
+      V.Result = V.Defects ? Verdict::Defect : Verdict::Pass;
+    }
+    Report.Verdicts.push_back(std::move(V));
+    for (const Defect &Def : Result.Defects)
+      Report.Findings.push_back(describeDefect(Def, R));
+  }
+  llvm::stable_sort(Report.Findings, [](const Finding &A, const Finding &B) {
+    if (!(A.Loc == B.Loc))
+      return A.Loc < B.Loc;
+    return std::tie(A.RuleId, A.Violation) < std::tie(B.RuleId, B.Violation);
+  });
+  return Report;
+}
+
+Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFiles) {
+  CheckOptions Options;
+  Options.RuleFiles = RuleFiles;
+  Expected<std::vector<Rule>> Rules = selectRules(Options);
+  if (!Rules)
+    return Rules.takeError();
+  std::vector<RuleInfo> Out;
+  for (const Rule &R : *Rules)
+    Out.push_back({R.id().str(), R.summary().str(), R.description().str(),
+                   R.helpUri().str()});
+  return Out;
+}
+
+} // namespace sdv

@@ -1,0 +1,331 @@
+//===- AccessPath.cpp - Objects named by access paths ---------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/IR/AccessPath.h"
+
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Operator.h"
+
+using namespace llvm;
+
+namespace sdv {
+
+//===----------------------------------------------------------------------===//
+// Debug-info types
+//===----------------------------------------------------------------------===//
+
+const DIType *stripTypedefs(const DIType *Ty) {
+  while (const auto *D = dyn_cast_or_null<DIDerivedType>(Ty)) {
+    switch (D->getTag()) {
+    case dwarf::DW_TAG_typedef:
+    case dwarf::DW_TAG_const_type:
+    case dwarf::DW_TAG_volatile_type:
+    case dwarf::DW_TAG_restrict_type:
+    case dwarf::DW_TAG_atomic_type:
+      Ty = D->getBaseType();
+      continue;
+    default:
+      return Ty;
+    }
+  }
+  return Ty;
+}
+
+const DIType *pointeeType(const DIType *Ty) {
+  const auto *D = dyn_cast_or_null<DIDerivedType>(stripTypedefs(Ty));
+  if (!D)
+    return nullptr;
+  if (D->getTag() != dwarf::DW_TAG_pointer_type &&
+      D->getTag() != dwarf::DW_TAG_reference_type)
+    return nullptr;
+  return D->getBaseType();
+}
+
+StringRef structName(const DICompositeType *Ty) {
+  StringRef Name = Ty->getName();
+  while (Name.consume_front("_"))
+    ;
+  return Name;
+}
+
+static uint64_t sizeInBytes(const DIType *Ty) {
+  Ty = stripTypedefs(Ty);
+  return Ty ? Ty->getSizeInBits() / 8 : 0;
+}
+
+static bool isAggregate(const DIType *Ty) {
+  const auto *C = dyn_cast_or_null<DICompositeType>(stripTypedefs(Ty));
+  if (!C)
+    return false;
+  unsigned Tag = C->getTag();
+  return Tag == dwarf::DW_TAG_structure_type ||
+         Tag == dwarf::DW_TAG_union_type || Tag == dwarf::DW_TAG_class_type ||
+         Tag == dwarf::DW_TAG_array_type;
+}
+
+std::string FieldChain::str() const {
+  std::string S;
+  for (const FieldStep &Step : Steps) {
+    if (Step.Index) {
+      S += "[" + std::to_string(*Step.Index) + "]";
+      continue;
+    }
+    if (!S.empty())
+      S += ".";
+    S += Step.Name.str();
+  }
+  if (Residue)
+    S += "@" + std::to_string(Residue);
+  return S;
+}
+
+FieldChain fieldsAt(const DIType *Ty, uint64_t Offset) {
+  FieldChain Chain;
+  Chain.Type = Ty;
+  // Descend while the offset lies inside an aggregate: the innermost scalar
+  // at the offset is the object (a lock at offset 0 of a struct is the lock,
+  // not the struct).
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    const auto *C = dyn_cast_or_null<DICompositeType>(stripTypedefs(Chain.Type));
+    if (!C || !isAggregate(C))
+      break;
+    if (C->getTag() == dwarf::DW_TAG_array_type) {
+      uint64_t ElemSize = sizeInBytes(C->getBaseType());
+      if (ElemSize == 0)
+        break;
+      Chain.Steps.push_back({nullptr, "", Offset / ElemSize});
+      Offset %= ElemSize;
+      Chain.Type = C->getBaseType();
+      continue;
+    }
+    const DIDerivedType *Found = nullptr;
+    for (const DINode *N : C->getElements()) {
+      const auto *M = dyn_cast_or_null<DIDerivedType>(N);
+      if (!M || M->getTag() != dwarf::DW_TAG_member || M->isStaticMember() ||
+          M->isBitField())
+        continue;
+      uint64_t Begin = M->getOffsetInBits() / 8;
+      uint64_t Size = M->getSizeInBits() / 8;
+      if (Size == 0)
+        Size = sizeInBytes(M->getBaseType());
+      if (Offset >= Begin && (Offset < Begin + Size || (Size == 0 && Offset == Begin))) {
+        Found = M;
+        break;
+      }
+    }
+    if (!Found)
+      break;
+    Offset -= Found->getOffsetInBits() / 8;
+    // Members of anonymous structs and unions are named as if they were
+    // members of the enclosing one, as in C.
+    if (!Found->getName().empty())
+      Chain.Steps.push_back({C, Found->getName(), std::nullopt});
+    Chain.Type = Found->getBaseType();
+  }
+  Chain.Residue = Offset;
+  return Chain;
+}
+
+//===----------------------------------------------------------------------===//
+// Printing
+//===----------------------------------------------------------------------===//
+
+std::string NamedPath::render() const {
+  // `Cur` is either the name of a pointer value (Deref is pending) or the
+  // name of an object whose address the path holds.
+  bool IsObject = Path.Kind == PathBase::Global || Path.Kind == PathBase::Local;
+  std::string Cur = BaseName;
+  std::string Object;
+  for (unsigned I = 0; I < Path.Offsets.size(); ++I) {
+    const PathSegmentView &Seg = Segments[I];
+    if (I > 0) {
+      // The previous object was loaded: it is now a pointer value.
+      IsObject = false;
+      Cur = Seg.Var.empty() ? Object : Seg.Var;
+    }
+    int64_t Off = Path.Offsets[I];
+    FieldChain Chain;
+    if (Seg.Pointee && Off >= 0)
+      Chain = fieldsAt(Seg.Pointee, Off);
+    if (!Seg.Pointee || Off < 0) {
+      Chain.Residue = Off;
+    }
+    std::string Fields = Chain.str();
+    if (Fields.empty()) {
+      Object = IsObject ? Cur : "*" + Cur;
+    } else if (Fields.front() == '[' || Fields.front() == '@') {
+      Object = IsObject ? Cur + Fields : (Fields.front() == '['
+                                              ? Cur + Fields
+                                              : "(*" + Cur + ")" + Fields);
+    } else {
+      Object = Cur + (IsObject ? "." : "->") + Fields;
+    }
+  }
+  return Object;
+}
+
+FieldChain NamedPath::lastFields() const {
+  const PathSegmentView &Seg = Segments.back();
+  if (!Seg.Pointee || Path.Offsets.back() < 0)
+    return FieldChain();
+  return fieldsAt(Seg.Pointee, Path.Offsets.back());
+}
+
+NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual) {
+  assert(Callee.Path.Kind == PathBase::Param && "substituting a non-parameter");
+  NamedPath R = Actual;
+  PathSegmentView &Joint = R.Segments.back();
+  if (!Joint.Pointee && R.Path.Offsets.back() == 0)
+    Joint.Pointee = Callee.Segments.front().Pointee;
+  R.Path.Offsets.back() += Callee.Path.Offsets.front();
+  for (unsigned I = 1; I < Callee.Path.Offsets.size(); ++I) {
+    R.Path.Offsets.push_back(Callee.Path.Offsets[I]);
+    // The callee's local variable names mean nothing in the caller.
+    R.Segments.push_back({Callee.Segments[I].Pointee, ""});
+  }
+  return R;
+}
+
+//===----------------------------------------------------------------------===//
+// Building paths
+//===----------------------------------------------------------------------===//
+
+AccessPathBuilder::AccessPathBuilder(const Function &F, const DataLayout &DL)
+    : F(F), DL(DL) {
+  for (const Instruction &I : instructions(F)) {
+    const auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I);
+    if (!DVI || !DVI->getVariable())
+      continue;
+    const DILocalVariable *Var = DVI->getVariable();
+    if (DVI->getExpression() && DVI->getExpression()->getNumElements() != 0 &&
+        !isa<DbgDeclareInst>(DVI))
+      continue;
+    for (Value *Loc : DVI->location_ops()) {
+      if (const auto *A = dyn_cast_or_null<Argument>(Loc))
+        ParamVars.try_emplace(A->getArgNo(), Var);
+      if (Loc)
+        ValueVars.try_emplace(Loc, Var);
+    }
+    if (Var->getArg() > 0)
+      ParamVars.try_emplace(Var->getArg() - 1, Var);
+  }
+}
+
+const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) const {
+  auto It = ValueVars.find(V);
+  return It == ValueVars.end() ? nullptr : It->second;
+}
+
+const NamedPath &AccessPathBuilder::pathOf(const Value *Ptr) {
+  auto It = Cache.find(Ptr);
+  if (It != Cache.end())
+    return It->second;
+  NamedPath P = compute(Ptr);
+  return Cache.try_emplace(Ptr, std::move(P)).first->second;
+}
+
+NamedPath AccessPathBuilder::opaque(const Value *Ptr) {
+  NamedPath P;
+  P.Path.Kind = PathBase::Opaque;
+  P.Path.Base = Ptr;
+  if (const DILocalVariable *Var = variableOf(Ptr)) {
+    P.BaseName = Var->getName().str();
+    P.Segments[0].Pointee = pointeeType(Var->getType());
+  } else if (Ptr->hasName()) {
+    P.BaseName = Ptr->getName().str();
+  } else {
+    P.BaseName = "<pointer>";
+  }
+  return P;
+}
+
+NamedPath AccessPathBuilder::compute(const Value *Ptr) {
+  NamedPath P;
+  if (const auto *A = dyn_cast<Argument>(Ptr)) {
+    P.Path.Kind = PathBase::Param;
+    P.Path.Base = A;
+    const DIType *Ty = nullptr;
+    auto It = ParamVars.find(A->getArgNo());
+    if (It != ParamVars.end()) {
+      P.BaseName = It->second->getName().str();
+      Ty = It->second->getType();
+    } else if (const DISubprogram *SP = F.getSubprogram()) {
+      if (const DISubroutineType *ST = SP->getType()) {
+        DITypeRefArray Types = ST->getTypeArray();
+        if (A->getArgNo() + 1 < Types.size())
+          Ty = Types[A->getArgNo() + 1];
+      }
+    }
+    if (P.BaseName.empty())
+      P.BaseName = A->hasName() ? A->getName().str()
+                                : "param" + std::to_string(A->getArgNo() + 1);
+    P.Segments[0].Pointee = pointeeType(Ty);
+    return P;
+  }
+  if (const auto *G = dyn_cast<GlobalVariable>(Ptr)) {
+    P.Path.Kind = PathBase::Global;
+    P.Path.Base = G;
+    SmallVector<DIGlobalVariableExpression *, 1> GVs;
+    G->getDebugInfo(GVs);
+    if (!GVs.empty() && GVs.front()->getVariable()) {
+      P.BaseName = GVs.front()->getVariable()->getName().str();
+      P.Segments[0].Pointee = GVs.front()->getVariable()->getType();
+    } else {
+      P.BaseName = G->getName().str();
+    }
+    return P;
+  }
+  if (const auto *AI = dyn_cast<AllocaInst>(Ptr)) {
+    P.Path.Kind = PathBase::Local;
+    P.Path.Base = AI;
+    if (const DILocalVariable *Var = variableOf(AI)) {
+      P.BaseName = Var->getName().str();
+      P.Segments[0].Pointee = Var->getType();
+    } else {
+      P.BaseName = AI->hasName() ? AI->getName().str() : "<local>";
+    }
+    return P;
+  }
+  if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
+    return pathOf(Cast->getOperand(0));
+  if (const auto *Cast = dyn_cast<AddrSpaceCastOperator>(Ptr))
+    return pathOf(Cast->getOperand(0));
+  if (const auto *GEP = dyn_cast<GEPOperator>(Ptr)) {
+    APInt Offset(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+    if (!GEP->accumulateConstantOffset(DL, Offset))
+      return opaque(Ptr);
+    P = pathOf(GEP->getPointerOperand());
+    P.Path.Offsets.back() += Offset.getSExtValue();
+    return P;
+  }
+  if (const auto *Load = dyn_cast<LoadInst>(Ptr)) {
+    if (!Load->getType()->isPointerTy())
+      return opaque(Ptr);
+    P = pathOf(Load->getPointerOperand());
+    PathSegmentView Seg;
+    FieldChain Loaded = P.lastFields();
+    if (Loaded.Type && Loaded.Residue == 0)
+      Seg.Pointee = pointeeType(Loaded.Type);
+    if (const DILocalVariable *Var = variableOf(Load)) {
+      Seg.Var = Var->getName().str();
+      if (const DIType *Ty = pointeeType(Var->getType()))
+        Seg.Pointee = Ty;
+    }
+    P.Path.Offsets.push_back(0);
+    P.Segments.push_back(std::move(Seg));
+    return P;
+  }
+  return opaque(Ptr);
+}
+
+} // namespace sdv

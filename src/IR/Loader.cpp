@@ -1,0 +1,177 @@
+//===- Loader.cpp - Reading a driver's IR ---------------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/IR/Loader.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/AsmParser/Parser.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+
+using namespace llvm;
+
+namespace sdv {
+
+namespace {
+
+Error fileError(StringRef Path, const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), "'" + Path + "': " + Message);
+}
+
+/// Collects LLVM's diagnostics (from the bitcode reader and the linker)
+/// instead of letting the default handler print or exit.
+struct DiagnosticCollector {
+  std::string Errors;
+  std::vector<std::string> Warnings;
+  static void handle(const DiagnosticInfo &DI, void *Context) {
+    auto *Self = static_cast<DiagnosticCollector *>(Context);
+    std::string Text;
+    raw_string_ostream OS(Text);
+    DiagnosticPrinterRawOStream DP(OS);
+    DI.print(DP);
+    OS.flush();
+    if (DI.getSeverity() == DS_Error) {
+      if (!Self->Errors.empty())
+        Self->Errors += "; ";
+      Self->Errors += Text;
+    } else if (DI.getSeverity() == DS_Warning) {
+      Self->Warnings.push_back(Text);
+    }
+  }
+};
+
+bool looksLikeBitcode(StringRef Bytes) {
+  auto Magic = reinterpret_cast<const unsigned char *>(Bytes.data());
+  if (Bytes.size() >= 4 && Magic[0] == 'B' && Magic[1] == 'C' &&
+      Magic[2] == 0xC0 && Magic[3] == 0xDE)
+    return true;
+  // The bitcode wrapper header (0x0B17C0DE, little-endian).
+  return Bytes.size() >= 4 && Magic[0] == 0xDE && Magic[1] == 0xC0 &&
+         Magic[2] == 0x17 && Magic[3] == 0x0B;
+}
+
+Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
+                                           DiagnosticCollector &Diags) {
+  if (sys::fs::is_directory(Path))
+    return fileError(Path, "is a directory, not an IR file");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fileError(Path, "cannot read: " + Buffer.getError().message());
+  StringRef Bytes = (*Buffer)->getBuffer();
+  if (Bytes.empty())
+    return fileError(Path, "is empty");
+
+  if (looksLikeBitcode(Bytes)) {
+    Diags.Errors.clear();
+    Expected<std::unique_ptr<Module>> M =
+        parseBitcodeFile((*Buffer)->getMemBufferRef(), Ctx);
+    if (!M)
+      return fileError(Path, "invalid or unsupported bitcode (" +
+                                 toString(M.takeError()) +
+                                 "); it must come from LLVM 16 or older");
+    return std::move(*M);
+  }
+
+  if (Bytes.find('\0') != StringRef::npos)
+    return fileError(Path, "is neither LLVM bitcode nor textual IR");
+  SMDiagnostic Err;
+  std::unique_ptr<Module> M = parseAssembly((*Buffer)->getMemBufferRef(), Err, Ctx);
+  if (!M)
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "':" + Twine(Err.getLineNo()) + ":" +
+                                 Twine(Err.getColumnNo() + 1) +
+                                 ": not valid textual IR: " + Err.getMessage());
+  return std::move(M);
+}
+
+} // namespace
+
+Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx) {
+  if (Paths.empty())
+    return createStringError(inconvertibleErrorCode(), "no input files");
+  DiagnosticCollector Diags;
+  // The collector lives on this frame: hand the context back its previous
+  // handler on every way out.
+  DiagnosticHandler::DiagnosticHandlerTy PrevHandler =
+      Ctx.getDiagnosticHandlerCallBack();
+  void *PrevContext = Ctx.getDiagnosticContext();
+  auto Restore = make_scope_exit(
+      [&] { Ctx.setDiagnosticHandlerCallBack(PrevHandler, PrevContext); });
+  Ctx.setDiagnosticHandlerCallBack(DiagnosticCollector::handle, &Diags);
+
+  LoadedModule Result;
+  for (const std::string &Path : Paths) {
+    Expected<std::unique_ptr<Module>> M = parseOne(Path, Ctx, Diags);
+    if (!M)
+      return M.takeError();
+
+    // Verify each file on its own so that an error names its file.
+    std::string VerifierText;
+    raw_string_ostream VOS(VerifierText);
+    bool BrokenDebugInfo = false;
+    if (verifyModule(**M, &VOS, &BrokenDebugInfo)) {
+      StringRef First = StringRef(VOS.str()).split('\n').first;
+      return fileError(Path, "is not valid IR: " + First);
+    }
+    if (BrokenDebugInfo) {
+      StripDebugInfo(**M);
+      Result.Warnings.push_back("'" + Path +
+                                "': debug info is malformed and was dropped");
+    }
+    if (!Result.M) {
+      Result.M = std::move(*M);
+      continue;
+    }
+    Diags.Errors.clear();
+    if (Linker::linkModules(*Result.M, std::move(*M)))
+      return fileError(Path, "cannot be linked with the inputs before it: " +
+                                 (Diags.Errors.empty() ? std::string("link error")
+                                                       : Diags.Errors));
+  }
+  for (std::string &W : Diags.Warnings)
+    Result.Warnings.push_back(std::move(W));
+  return Result;
+}
+
+void canonicalize(Module &M) {
+  for (Function &F : M)
+    F.removeFnAttr(Attribute::OptimizeNone);
+
+  LoopAnalysisManager LAM;
+  FunctionAnalysisManager FAM;
+  CGSCCAnalysisManager CGAM;
+  ModuleAnalysisManager MAM;
+  PassBuilder PB;
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+
+  FunctionPassManager FPM;
+  FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
+  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
+  ModulePassManager MPM;
+  MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
+  MPM.run(M, MAM);
+}
+
+} // namespace sdv

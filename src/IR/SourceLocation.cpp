@@ -1,0 +1,80 @@
+//===- SourceLocation.cpp - Source positions of IR ------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/IR/SourceLocation.h"
+
+#include "sdv/IR/Symbols.h"
+
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/Support/Path.h"
+
+#include <tuple>
+
+using namespace llvm;
+
+namespace sdv {
+
+std::string SourceLoc::absolutePath() const {
+  if (File.empty() || sys::path::is_absolute(File) || Directory.empty())
+    return File;
+  SmallString<256> Path(Directory);
+  sys::path::append(Path, File);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+std::string SourceLoc::str() const {
+  if (!known())
+    return Function.empty() ? "<unknown>" : "'" + Function + "'";
+  std::string S = File + ":" + std::to_string(Line);
+  if (Column)
+    S += ":" + std::to_string(Column);
+  return S;
+}
+
+bool operator<(const SourceLoc &A, const SourceLoc &B) {
+  return std::tie(A.File, A.Line, A.Column, A.Function) <
+         std::tie(B.File, B.Line, B.Column, B.Function);
+}
+
+bool operator==(const SourceLoc &A, const SourceLoc &B) {
+  return std::tie(A.File, A.Line, A.Column, A.Function) ==
+         std::tie(B.File, B.Line, B.Column, B.Function);
+}
+
+std::string sourceName(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    if (!SP->getName().empty())
+      return SP->getName().str();
+  return normalizeSymbol(F.getName()).str();
+}
+
+SourceLoc locationOf(const Instruction &I) {
+  SourceLoc L;
+  L.Function = sourceName(*I.getFunction());
+  if (const DILocation *DL = I.getDebugLoc().get()) {
+    L.File = DL->getFilename().str();
+    L.Directory = DL->getDirectory().str();
+    L.Line = DL->getLine();
+    L.Column = DL->getColumn();
+  }
+  return L;
+}
+
+SourceLoc locationOf(const Function &F) {
+  SourceLoc L;
+  L.Function = sourceName(F);
+  if (const DISubprogram *SP = F.getSubprogram()) {
+    L.File = SP->getFilename().str();
+    L.Directory = SP->getDirectory().str();
+    L.Line = SP->getLine();
+  }
+  return L;
+}
+
+} // namespace sdv

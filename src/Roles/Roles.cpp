@@ -1,0 +1,651 @@
+//===- Roles.cpp - Driver entry routines ----------------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/Roles/Roles.h"
+
+#include "sdv/IR/AccessPath.h"
+#include "sdv/IR/SourceLocation.h"
+#include "sdv/IR/Symbols.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+#include <map>
+
+using namespace llvm;
+
+namespace {
+
+struct AliasSpec {
+  std::string Name, Role;
+};
+struct FieldSpec {
+  std::string Struct, Field, Role;
+  std::vector<std::string> IndexRoles;
+};
+struct OrderSpec {
+  std::string Struct;
+  std::vector<std::string> Fields;
+};
+struct CallSpec {
+  std::string Function, Role;
+  unsigned Arg = 0;
+  std::optional<unsigned> WhenArg;
+  uint64_t Equals = 0;
+};
+struct ByNameSpec {
+  std::string Function, Role;
+};
+struct CatalogSpec {
+  std::vector<std::string> Roles;
+  std::vector<AliasSpec> Aliases;
+  std::vector<ByNameSpec> ByName;
+  std::vector<FieldSpec> Fields;
+  std::vector<OrderSpec> Orders;
+  std::vector<CallSpec> Calls;
+};
+
+} // namespace
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(AliasSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(FieldSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<AliasSpec> {
+  static void mapping(IO &Io, AliasSpec &A) {
+    Io.mapRequired("name", A.Name);
+    Io.mapRequired("role", A.Role);
+  }
+};
+template <> struct MappingTraits<FieldSpec> {
+  static void mapping(IO &Io, FieldSpec &F) {
+    Io.mapRequired("struct", F.Struct);
+    Io.mapRequired("field", F.Field);
+    Io.mapRequired("role", F.Role);
+    Io.mapOptional("index-roles", F.IndexRoles);
+  }
+};
+template <> struct MappingTraits<OrderSpec> {
+  static void mapping(IO &Io, OrderSpec &O) {
+    Io.mapRequired("struct", O.Struct);
+    Io.mapRequired("fields", O.Fields);
+  }
+};
+template <> struct MappingTraits<CallSpec> {
+  static void mapping(IO &Io, CallSpec &C) {
+    Io.mapRequired("function", C.Function);
+    Io.mapRequired("arg", C.Arg);
+    Io.mapRequired("role", C.Role);
+    Io.mapOptional("when-arg", C.WhenArg);
+    Io.mapOptional("equals", C.Equals, uint64_t(0));
+  }
+};
+template <> struct MappingTraits<ByNameSpec> {
+  static void mapping(IO &Io, ByNameSpec &B) {
+    Io.mapRequired("function", B.Function);
+    Io.mapRequired("role", B.Role);
+  }
+};
+template <> struct MappingTraits<CatalogSpec> {
+  static void mapping(IO &Io, CatalogSpec &C) {
+    Io.mapRequired("roles", C.Roles);
+    Io.mapOptional("aliases", C.Aliases);
+    Io.mapOptional("by-name", C.ByName);
+    Io.mapOptional("fields", C.Fields);
+    Io.mapOptional("field-orders", C.Orders);
+    Io.mapOptional("calls", C.Calls);
+  }
+};
+} // namespace llvm::yaml
+
+namespace sdv {
+
+namespace {
+
+void collectDiagnostic(const SMDiagnostic &Diag, void *Context) {
+  auto *Out = static_cast<std::string *>(Context);
+  if (!Out->empty())
+    return;
+  raw_string_ostream OS(*Out);
+  OS << Diag.getFilename() << ":" << Diag.getLineNo() << ":"
+     << (Diag.getColumnNo() + 1) << ": " << Diag.getMessage();
+}
+
+/// Struct names are compared without leading underscores and without the
+/// `.N` suffix the IR linker adds to renamed types.
+std::string canonicalStructName(StringRef Name) {
+  Name.consume_front("struct.");
+  Name.consume_front("union.");
+  while (Name.consume_front("_"))
+    ;
+  size_t Dot = Name.find('.');
+  if (Dot != StringRef::npos && all_of(Name.substr(Dot + 1), isDigit))
+    Name = Name.take_front(Dot);
+  return Name.str();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// The catalogue
+//===----------------------------------------------------------------------===//
+
+Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
+  CatalogSpec Spec;
+  std::string Diagnostic;
+  {
+    auto Buffer = MemoryBuffer::getMemBuffer(Yaml, BufferName, false);
+    yaml::Input In(Buffer->getMemBufferRef(), nullptr, collectDiagnostic,
+                   &Diagnostic);
+    In >> Spec;
+    if (In.error())
+      return createStringError(inconvertibleErrorCode(),
+                               Diagnostic.empty()
+                                   ? (BufferName + ": not a valid roles file").str()
+                                   : Diagnostic);
+  }
+  RoleCatalog C;
+  C.Roles = Spec.Roles;
+  auto Check = [&](StringRef Role, StringRef Where) -> Error {
+    if (is_contained(C.Roles, Role))
+      return Error::success();
+    return createStringError(inconvertibleErrorCode(),
+                             BufferName + ": " + Where + " names unknown role '" +
+                                 Role + "'");
+  };
+  for (AliasSpec &A : Spec.Aliases) {
+    if (Error E = Check(A.Role, "alias '" + A.Name + "'"))
+      return std::move(E);
+    C.Aliases[A.Name] = A.Role;
+  }
+  for (ByNameSpec &B : Spec.ByName) {
+    if (Error E = Check(B.Role, "by-name entry '" + B.Function + "'"))
+      return std::move(E);
+    C.Named.push_back({B.Function, B.Role});
+  }
+  for (FieldSpec &F : Spec.Fields) {
+    if (Error E = Check(F.Role, "field '" + F.Struct + "." + F.Field + "'"))
+      return std::move(E);
+    for (const std::string &R : F.IndexRoles)
+      if (Error E = Check(R, "field '" + F.Struct + "." + F.Field + "'"))
+        return std::move(E);
+    C.Fields.push_back({canonicalStructName(F.Struct), F.Field, F.Role,
+                        F.IndexRoles});
+  }
+  for (OrderSpec &O : Spec.Orders)
+    C.FieldOrders[canonicalStructName(O.Struct)] = O.Fields;
+  for (CallSpec &Call : Spec.Calls) {
+    if (Error E = Check(Call.Role, "call '" + Call.Function + "'"))
+      return std::move(E);
+    C.Calls.push_back({Call.Function, Call.Arg, Call.Role, Call.WhenArg,
+                       Call.Equals});
+  }
+  return C;
+}
+
+Expected<RoleCatalog> RoleCatalog::builtin() {
+  static const struct {
+    const char *Name;
+    const char *Text;
+  } Files[] = {
+#include "BuiltinRoles.inc"
+  };
+  return parse(Files[0].Text, Files[0].Name);
+}
+
+std::optional<std::string> RoleCatalog::resolveRole(StringRef Name) const {
+  if (is_contained(Roles, Name))
+    return Name.str();
+  auto It = Aliases.find(Name);
+  if (It != Aliases.end())
+    return It->second;
+  return std::nullopt;
+}
+
+const std::vector<std::string> *RoleCatalog::fieldOrder(StringRef Struct) const {
+  auto It = FieldOrders.find(canonicalStructName(Struct));
+  return It == FieldOrders.end() ? nullptr : &It->second;
+}
+
+//===----------------------------------------------------------------------===//
+// sdv-map.h
+//===----------------------------------------------------------------------===//
+
+Expected<std::vector<DeclaredEntry>>
+parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
+  std::vector<DeclaredEntry> Entries;
+  bool InComment = false;
+  unsigned LineNo = 0;
+  SmallVector<StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    ++LineNo;
+    auto Fail = [&](const Twine &Message) {
+      return createStringError(inconvertibleErrorCode(),
+                               FileName + ":" + Twine(LineNo) + ": " + Message);
+    };
+    // Drop comments, including block comments spanning lines.
+    std::string Code;
+    for (size_t I = 0; I < Line.size(); ++I) {
+      if (InComment) {
+        if (Line.substr(I).startswith("*/")) {
+          InComment = false;
+          ++I;
+        }
+        continue;
+      }
+      if (Line.substr(I).startswith("/*")) {
+        InComment = true;
+        ++I;
+        continue;
+      }
+      if (Line.substr(I).startswith("//"))
+        break;
+      Code += Line[I];
+    }
+    StringRef Stmt = StringRef(Code).trim();
+    if (Stmt.empty())
+      continue;
+    if (!Stmt.consume_front("#"))
+      return Fail("expected '#define fun_<ROLE> <function>', found '" + Stmt + "'");
+    Stmt = Stmt.ltrim();
+    if (!Stmt.consume_front("define") || (!Stmt.empty() && !isSpace(Stmt.front())))
+      continue; // Include guards, #pragma once and the like.
+    SmallVector<StringRef, 3> Words;
+    Stmt.split(Words, ' ', -1, /*KeepEmpty=*/false);
+    if (Words.empty())
+      return Fail("'#define' without a name");
+    StringRef Macro = Words[0].trim();
+    if (!Macro.consume_front("fun_"))
+      continue; // Other macros are not role declarations.
+    if (Words.size() < 2)
+      return Fail("'fun_" + Macro + "' names no function");
+    if (Words.size() > 2)
+      return Fail("'fun_" + Macro + "' must be followed by exactly one function name");
+    StringRef Function = Words[1].trim();
+    if (Function.empty() || !all_of(Function, [](char C) {
+          return isAlnum(C) || C == '_';
+        }) || isDigit(Function.front()))
+      return Fail("'" + Function + "' is not a function name");
+    std::optional<std::string> Role = Catalog.resolveRole(Macro);
+    // Several routines of one role are numbered: fun_DRIVER_CANCEL_1.
+    if (!Role) {
+      StringRef Stem = Macro.rtrim("0123456789");
+      if (Stem.size() < Macro.size() && Stem.consume_back("_"))
+        Role = Catalog.resolveRole(Stem);
+    }
+    if (!Role)
+      return Fail("unknown role '" + Macro + "'");
+    Entries.push_back({Function.str(), *Role,
+                       (FileName + ":" + Twine(LineNo)).str(), false});
+  }
+  return Entries;
+}
+
+//===----------------------------------------------------------------------===//
+// Discovery
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A field reached by a store, as (struct, field, optional array index).
+struct FieldRef {
+  std::string Struct, Field;
+  std::optional<uint64_t> Index;
+};
+
+class Discoverer {
+  using FieldRule = RoleCatalog::FieldRule;
+
+public:
+  Discoverer(const Module &M, const RoleCatalog &Catalog)
+      : M(M), Catalog(Catalog), DL(M.getDataLayout()) {
+    DebugInfoFinder Finder;
+    Finder.processModule(M);
+    for (const DIType *T : Finder.types())
+      if (const auto *C = dyn_cast<DICompositeType>(T))
+        if (!C->getName().empty() && !C->getElements().empty())
+          DIStructs.try_emplace(canonicalStructName(C->getName()), C);
+  }
+
+  void run();
+  Error addDeclared(const std::vector<DeclaredEntry> &Declared);
+  RoleDiscovery take();
+
+private:
+  void add(const Function &F, RoleEvidence E);
+  void registerValue(const Value *V, StringRef Role, const std::string &How,
+                     const Instruction *Site, unsigned Depth);
+  void onStore(const Value *Dest, const Value *Stored, const Instruction &Site);
+  void onCall(const CallBase &CB);
+  void onInitializer(const GlobalVariable &G);
+  void scanConstant(const Constant *C, const GlobalVariable &G,
+                    const FieldRef *Context);
+  std::optional<FieldRef> fieldOf(const Value *Dest, const Function &F);
+  std::optional<FieldRef> fieldFromIR(const Value *Dest);
+  std::optional<std::string> fieldName(StructType *ST, unsigned Index);
+  const FieldRule *matchField(const FieldRef &Ref) const;
+  std::string roleFor(const RoleCatalog::FieldRule &Rule,
+                      const FieldRef &Ref) const;
+  AccessPathBuilder &builder(const Function &F);
+
+  const Module &M;
+  const RoleCatalog &Catalog;
+  const DataLayout &DL;
+  StringMap<const DICompositeType *> DIStructs;
+  DenseMap<const Function *, std::unique_ptr<AccessPathBuilder>> Builders;
+  DenseMap<const Function *, unsigned> Index;
+  std::vector<EntryRoutine> Entries;
+  std::vector<std::string> Warnings;
+};
+
+AccessPathBuilder &Discoverer::builder(const Function &F) {
+  std::unique_ptr<AccessPathBuilder> &B = Builders[&F];
+  if (!B)
+    B = std::make_unique<AccessPathBuilder>(F, DL);
+  return *B;
+}
+
+void Discoverer::add(const Function &F, RoleEvidence E) {
+  auto [It, Inserted] = Index.try_emplace(&F, Entries.size());
+  if (Inserted) {
+    Entries.push_back({&F, {std::move(E)}});
+    return;
+  }
+  EntryRoutine &Entry = Entries[It->second];
+  if (none_of(Entry.Evidence,
+              [&](const RoleEvidence &X) { return X.Role == E.Role; }))
+    Entry.Evidence.push_back(std::move(E));
+}
+
+void Discoverer::registerValue(const Value *V, StringRef Role,
+                               const std::string &How, const Instruction *Site,
+                               unsigned Depth) {
+  V = V->stripPointerCasts();
+  if (const auto *F = dyn_cast<Function>(V)) {
+    if (!F->isDeclaration())
+      add(*F, {Role.str(), How, Site});
+    return;
+  }
+  if (Depth >= 4)
+    return;
+  if (const auto *Sel = dyn_cast<SelectInst>(V)) {
+    registerValue(Sel->getTrueValue(), Role, How, Site, Depth + 1);
+    registerValue(Sel->getFalseValue(), Role, How, Site, Depth + 1);
+    return;
+  }
+  if (const auto *Phi = dyn_cast<PHINode>(V)) {
+    for (const Value *In : Phi->incoming_values())
+      registerValue(In, Role, How, Site, Depth + 1);
+    return;
+  }
+  // A wrapper's parameter: the routine comes from the wrapper's callers.
+  const auto *A = dyn_cast<Argument>(V);
+  if (!A)
+    return;
+  const Function *Wrapper = A->getParent();
+  for (const User *U : Wrapper->users()) {
+    const auto *CB = dyn_cast<CallBase>(U);
+    if (!CB || CB->getCalledOperand() != Wrapper ||
+        CB->arg_size() <= A->getArgNo())
+      continue;
+    registerValue(CB->getArgOperand(A->getArgNo()), Role,
+                  How + " through '" + sourceName(*Wrapper) + "' called at " +
+                      locationOf(*CB).str(),
+                  CB, Depth + 1);
+  }
+}
+
+std::optional<std::string> Discoverer::fieldName(StructType *ST, unsigned I) {
+  if (!ST->hasName())
+    return std::nullopt;
+  std::string Name = canonicalStructName(ST->getName());
+  auto It = DIStructs.find(Name);
+  if (It != DIStructs.end() && I < ST->getNumElements()) {
+    uint64_t Offset = DL.getStructLayout(ST)->getElementOffset(I);
+    FieldChain Chain = fieldsAt(It->second, Offset);
+    if (!Chain.Steps.empty() && !Chain.Steps.front().Index)
+      return Chain.Steps.front().Name.str();
+  }
+  if (const std::vector<std::string> *Order = Catalog.fieldOrder(Name))
+    if (I < Order->size())
+      return (*Order)[I];
+  return std::nullopt;
+}
+
+std::optional<FieldRef> Discoverer::fieldFromIR(const Value *Dest) {
+  const auto *GEP = dyn_cast<GEPOperator>(Dest);
+  if (!GEP)
+    return std::nullopt;
+  std::optional<uint64_t> ArrayIndex;
+  // `&S->Array[i]`: an array GEP on top of a field GEP.
+  if (isa<ArrayType>(GEP->getSourceElementType()) && GEP->getNumIndices() == 2) {
+    if (const auto *CI = dyn_cast<ConstantInt>(GEP->getOperand(2)))
+      ArrayIndex = CI->getZExtValue();
+    GEP = dyn_cast<GEPOperator>(GEP->getPointerOperand());
+    if (!GEP)
+      return std::nullopt;
+  }
+  auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+  if (!ST || GEP->getNumIndices() != 2)
+    return std::nullopt;
+  const auto *Field = dyn_cast<ConstantInt>(GEP->getOperand(2));
+  if (!Field)
+    return std::nullopt;
+  std::optional<std::string> Name = fieldName(ST, Field->getZExtValue());
+  if (!Name)
+    return std::nullopt;
+  return FieldRef{canonicalStructName(ST->getName()), *Name, ArrayIndex};
+}
+
+std::optional<FieldRef> Discoverer::fieldOf(const Value *Dest, const Function &F) {
+  FieldChain Chain = builder(F).pathOf(Dest).lastFields();
+  // The innermost named field, and an array index right after it.
+  for (int I = Chain.Steps.size() - 1; I >= 0; --I) {
+    const FieldStep &Step = Chain.Steps[I];
+    if (Step.Index || !Step.Parent)
+      continue;
+    FieldRef Ref{std::string(structName(Step.Parent)), Step.Name.str(), std::nullopt};
+    if (I + 1 < (int)Chain.Steps.size() && Chain.Steps[I + 1].Index)
+      Ref.Index = Chain.Steps[I + 1].Index;
+    return Ref;
+  }
+  return fieldFromIR(Dest);
+}
+
+const RoleCatalog::FieldRule *Discoverer::matchField(const FieldRef &Ref) const {
+  for (const FieldRule &Rule : Catalog.fieldRules())
+    if (Rule.Struct == Ref.Struct && Rule.Field == Ref.Field)
+      return &Rule;
+  return nullptr;
+}
+
+std::string Discoverer::roleFor(const FieldRule &Rule, const FieldRef &Ref) const {
+  if (Ref.Index && *Ref.Index < Rule.IndexRoles.size())
+    return Rule.IndexRoles[*Ref.Index];
+  return Rule.Role;
+}
+
+void Discoverer::onStore(const Value *Dest, const Value *Stored,
+                         const Instruction &Site) {
+  const Value *V = Stored->stripPointerCasts();
+  if (!isa<Function>(V) && !isa<Argument>(V) && !isa<PHINode>(V) &&
+      !isa<SelectInst>(V))
+    return;
+  if (!V->getType()->isPointerTy())
+    return;
+  std::optional<FieldRef> Ref = fieldOf(Dest, *Site.getFunction());
+  if (!Ref)
+    return;
+  const FieldRule *Rule = matchField(*Ref);
+  if (!Rule)
+    return;
+  std::string Where = Ref->Struct + "." + Ref->Field;
+  if (Ref->Index)
+    Where += "[" + std::to_string(*Ref->Index) + "]";
+  registerValue(V, roleFor(*Rule, *Ref),
+                "stored into " + Where + " at " + locationOf(Site).str(), &Site,
+                0);
+}
+
+void Discoverer::onCall(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return;
+  StringRef Name = normalizeSymbol(Callee->getName());
+  for (const RoleCatalog::CallRule &Rule : Catalog.callRules()) {
+    if (Rule.Function != Name || CB.arg_size() <= Rule.Arg)
+      continue;
+    std::string How = "passed to " + Rule.Function;
+    if (Rule.WhenArg) {
+      if (CB.arg_size() <= *Rule.WhenArg)
+        continue;
+      const auto *Code = dyn_cast<ConstantInt>(CB.getArgOperand(*Rule.WhenArg));
+      if (!Code || Code->getZExtValue() != Rule.Equals)
+        continue;
+      How += "(" + utohexstr(Rule.Equals, /*LowerCase=*/true).insert(0, "0x") + ")";
+    }
+    registerValue(CB.getArgOperand(Rule.Arg), Rule.Role,
+                  How + " at " + locationOf(CB).str(), &CB, 0);
+  }
+}
+
+void Discoverer::scanConstant(const Constant *C, const GlobalVariable &G,
+                              const FieldRef *Context) {
+  if (const auto *CS = dyn_cast<ConstantStruct>(C)) {
+    StructType *ST = CS->getType();
+    for (unsigned I = 0; I < CS->getNumOperands(); ++I) {
+      const Constant *Elem = CS->getOperand(I);
+      std::optional<std::string> Name = fieldName(ST, I);
+      FieldRef Ref;
+      if (Name && ST->hasName())
+        Ref = {canonicalStructName(ST->getName()), *Name, std::nullopt};
+      if (isa<Function>(Elem->stripPointerCasts())) {
+        if (!Name)
+          continue;
+        if (const FieldRule *Rule = matchField(Ref))
+          add(*cast<Function>(Elem->stripPointerCasts()),
+              {roleFor(*Rule, Ref),
+               "initializer of '" + G.getName().str() + "' sets " + Ref.Struct +
+                   "." + Ref.Field,
+               nullptr});
+        continue;
+      }
+      scanConstant(Elem, G, Name ? &Ref : nullptr);
+    }
+    return;
+  }
+  if (const auto *CA = dyn_cast<ConstantArray>(C)) {
+    for (unsigned I = 0; I < CA->getNumOperands(); ++I) {
+      const Constant *Elem = CA->getOperand(I);
+      const auto *F = dyn_cast<Function>(Elem->stripPointerCasts());
+      if (!F) {
+        scanConstant(Elem, G, nullptr);
+        continue;
+      }
+      if (!Context)
+        continue;
+      FieldRef Ref = *Context;
+      Ref.Index = I;
+      if (const FieldRule *Rule = matchField(Ref))
+        add(*F, {roleFor(*Rule, Ref),
+                 "initializer of '" + G.getName().str() + "' sets " +
+                     Ref.Struct + "." + Ref.Field + "[" + std::to_string(I) + "]",
+                 nullptr});
+    }
+  }
+}
+
+void Discoverer::onInitializer(const GlobalVariable &G) {
+  if (G.hasInitializer())
+    scanConstant(G.getInitializer(), G, nullptr);
+}
+
+void Discoverer::run() {
+  for (const RoleCatalog::ByName &B : Catalog.byName())
+    for (const Function &F : M)
+      if (!F.isDeclaration() && normalizeSymbol(F.getName()) == B.Function)
+        add(F, {B.Role, "by its name", nullptr});
+
+  for (const GlobalVariable &G : M.globals())
+    onInitializer(G);
+
+  for (const Function &F : M) {
+    for (const Instruction &I : instructions(F)) {
+      if (const auto *SI = dyn_cast<StoreInst>(&I))
+        onStore(SI->getPointerOperand(), SI->getValueOperand(), I);
+      else if (const auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+        if (RMW->getOperation() == AtomicRMWInst::Xchg)
+          onStore(RMW->getPointerOperand(), RMW->getValOperand(), I);
+      } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(&I))
+        onStore(CX->getPointerOperand(), CX->getNewValOperand(), I);
+      else if (const auto *CB = dyn_cast<CallBase>(&I))
+        onCall(*CB);
+    }
+  }
+}
+
+Error Discoverer::addDeclared(const std::vector<DeclaredEntry> &Declared) {
+  for (const DeclaredEntry &D : Declared) {
+    std::optional<std::string> Role = Catalog.resolveRole(D.Role);
+    if (!Role)
+      return createStringError(inconvertibleErrorCode(),
+                               D.Origin + ": unknown role '" + D.Role + "'");
+    const Function *Found = nullptr;
+    for (const Function &F : M)
+      if (!F.isDeclaration() && (normalizeSymbol(F.getName()) == D.Function ||
+                                 sourceName(F) == D.Function))
+        Found = &F;
+    if (!Found) {
+      std::string Message = D.Origin + ": no function named '" + D.Function +
+                            "' is defined in the input";
+      if (D.Strict)
+        return createStringError(inconvertibleErrorCode(), Message);
+      Warnings.push_back(Message + "; ignored");
+      continue;
+    }
+    add(*Found, {*Role, "declared by " + D.Origin, nullptr});
+  }
+  return Error::success();
+}
+
+RoleDiscovery Discoverer::take() {
+  RoleDiscovery R;
+  R.Entries = std::move(Entries);
+  llvm::sort(R.Entries, [](const EntryRoutine &A, const EntryRoutine &B) {
+    return A.F->getName() < B.F->getName();
+  });
+  R.Warnings = std::move(Warnings);
+  return R;
+}
+
+} // namespace
+
+Expected<RoleDiscovery> findEntryRoutines(const Module &M,
+                                          const RoleCatalog &Catalog,
+                                          const std::vector<DeclaredEntry> &Declared) {
+  Discoverer D(M, Catalog);
+  // Declared roles come first: they are the user's word.
+  if (Error E = D.addDeclared(Declared))
+    return std::move(E);
+  D.run();
+  return D.take();
+}
+
+} // namespace sdv

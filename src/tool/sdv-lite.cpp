@@ -1,0 +1,178 @@
+//===- sdv-lite.cpp - The command line ------------------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+//
+// Parses options into the library's option structs, calls it, prints the
+// result and picks the exit code: 0 no defect, 1 defects, 2 usage or input
+// error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/Driver/Check.h"
+#include "sdv/Report/Report.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+using namespace llvm;
+
+namespace {
+
+enum ExitCode : int { ExitPass = 0, ExitDefects = 1, ExitError = 2 };
+
+int fail(const Twine &Message) {
+  errs() << "error: " << Message << "\n";
+  return ExitError;
+}
+
+void printWarnings(const std::vector<std::string> &Warnings) {
+  for (const std::string &W : Warnings)
+    errs() << "warning: " << W << "\n";
+}
+
+/// Writes through \p Write to \p Path, or to stdout when Path is empty or "-".
+int withOutput(const std::string &Path, function_ref<void(raw_ostream &)> Write) {
+  if (Path.empty() || Path == "-") {
+    Write(outs());
+    outs().flush();
+    return ExitPass;
+  }
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
+  if (EC)
+    return fail("cannot write '" + Path + "': " + EC.message());
+  Write(OS);
+  OS.close();
+  if (OS.has_error())
+    return fail("cannot write '" + Path + "': " + OS.error().message());
+  return ExitPass;
+}
+
+const char *Footer = R"(Exit status:
+  0  no defect found
+  1  at least one defect found
+  2  usage error, or an input that cannot be read, linked or parsed
+
+Inputs are LLVM bitcode (.bc) or textual IR (.ll) from clang, e.g.
+  clang-16 --target=x86_64-pc-windows-msvc -g -c -emit-llvm driver.c
+Several inputs are one driver: they are linked together.
+
+Run 'sdv-lite <command> --help' for the options of a command.)";
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+
+  CLI::App App{"sdv-lite: checks Windows kernel drivers' spin-lock discipline "
+               "(the SpinLockDpc rule) on LLVM IR, from the driver's entry "
+               "routines."};
+  App.footer(Footer);
+  App.set_version_flag("--version", sdv::toolVersion().str());
+  App.require_subcommand(1);
+  int Verbosity = 0;
+  App.add_flag("-v,--verbose", Verbosity,
+               "print stages, timings and counts on stderr (-vv: also why "
+               "each routine is an entry routine)");
+
+  sdv::CheckOptions Check;
+  std::string Format = "text";
+  std::string Output;
+
+  auto AddRoleOptions = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
+    Cmd->add_option("--entry", Roles.Entries,
+                    "declare FUNCTION=ROLE an entry routine, e.g. "
+                    "MyRead=IRP_MJ_READ (repeatable)");
+    Cmd->add_option("--map", Roles.MapFile,
+                    "read entry routines from a role map in the sdv-map.h "
+                    "format ('#define fun_HW_STARTIO MyStartIo')");
+    Cmd->add_option("INPUT", Roles.Inputs, "bitcode or textual IR files of one driver")
+        ->required();
+  };
+
+  CLI::App *CheckCmd = App.add_subcommand(
+      "check", "check the driver and report every defect with its trace");
+  CheckCmd->add_option("--rule", Check.Rules,
+                       "check only this rule (repeatable; default: all)");
+  CheckCmd->add_option("--rule-file", Check.RuleFiles,
+                       "load a rule from a YAML file (repeatable); it replaces "
+                       "a built-in rule of the same name");
+  CheckCmd->add_option("--format", Format, "output format: text, json or sarif")
+      ->default_str("text");
+  CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)");
+  CheckCmd->add_option("--max-states", Check.Engine.MaxStatesPerBlock,
+                       "distinct lock-state combinations kept apart per basic "
+                       "block before they are joined")
+      ->default_val(Check.Engine.MaxStatesPerBlock)
+      ->check(CLI::Range(1u, 1u << 16));
+  AddRoleOptions(CheckCmd, Check.Roles);
+
+  sdv::RoleOptions Roles;
+  CLI::App *RolesCmd = App.add_subcommand(
+      "roles", "list the driver's entry routines, their roles, and why");
+  AddRoleOptions(RolesCmd, Roles);
+
+  std::vector<std::string> ListRuleFiles;
+  CLI::App *RulesCmd =
+      App.add_subcommand("rules", "list the available rules");
+  RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file");
+
+  try {
+    App.parse(argc, argv);
+  } catch (const CLI::CallForHelp &E) {
+    return App.exit(E);
+  } catch (const CLI::CallForAllHelp &E) {
+    return App.exit(E);
+  } catch (const CLI::CallForVersion &E) {
+    return App.exit(E);
+  } catch (const CLI::ParseError &E) {
+    errs() << "error: " << E.what() << "\n"
+           << "run 'sdv-lite --help' for usage\n";
+    return ExitError;
+  }
+
+  auto Logger = spdlog::stderr_color_st("sdv-lite");
+  spdlog::set_default_logger(Logger);
+  spdlog::set_pattern("%^%l%$: %v");
+  spdlog::set_level(Verbosity >= 2   ? spdlog::level::debug
+                    : Verbosity == 1 ? spdlog::level::info
+                                     : spdlog::level::warn);
+
+  if (RulesCmd->parsed()) {
+    Expected<std::vector<sdv::RuleInfo>> Rules = sdv::listRules(ListRuleFiles);
+    if (!Rules)
+      return fail(toString(Rules.takeError()));
+    for (const sdv::RuleInfo &R : *Rules)
+      outs() << R.Id << "  " << R.Summary << "\n";
+    return ExitPass;
+  }
+
+  if (RolesCmd->parsed()) {
+    std::vector<std::string> Warnings;
+    Expected<std::vector<sdv::EntryInfo>> Entries = sdv::runRoles(Roles, Warnings);
+    if (!Entries)
+      return fail(toString(Entries.takeError()));
+    printWarnings(Warnings);
+    sdv::writeRoles(*Entries, outs());
+    return ExitPass;
+  }
+
+  std::optional<sdv::ReportFormat> Fmt = sdv::parseReportFormat(Format);
+  if (!Fmt)
+    return fail("unknown format '" + Format + "' (expected text, json or sarif)");
+  Expected<sdv::CheckReport> Report = sdv::runCheck(Check);
+  if (!Report)
+    return fail(toString(Report.takeError()));
+  printWarnings(Report->Warnings);
+  std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
+  if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
+    return RC;
+  return Report->Findings.empty() ? ExitPass : ExitDefects;
+}
