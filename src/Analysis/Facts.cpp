@@ -89,12 +89,34 @@ bool addFact(FactSet &Facts, Fact F) {
   return true;
 }
 
+/// Whether \p Facts entail \p F (`x == 2` entails `x != 1`).
+static bool entails(const FactSet &Facts, const Fact &F) {
+  for (const Fact &G : Facts) {
+    if (G.V != F.V)
+      continue;
+    if (G.Equal == F.Equal && G.C == F.C)
+      return true;
+    if (!F.Equal && G.Equal && G.C != F.C)
+      return true;
+  }
+  return false;
+}
+
 bool intersectFacts(FactSet &Into, const FactSet &Other) {
-  size_t Before = Into.size();
-  llvm::erase_if(Into, [&](const Fact &F) {
-    return !std::binary_search(Other.begin(), Other.end(), F, lessFact);
-  });
-  return Into.size() != Before;
+  // What both paths know: facts of either side that the other entails.
+  FactSet Common;
+  for (const Fact &F : Into)
+    if (entails(Other, F))
+      Common.push_back(F);
+  for (const Fact &F : Other)
+    if (entails(Into, F) && !entails(Common, F))
+      Common.push_back(F);
+  llvm::sort(Common, lessFact);
+  if (Common.size() == Into.size() &&
+      std::equal(Common.begin(), Common.end(), Into.begin(), sameFact))
+    return false;
+  Into = std::move(Common);
+  return true;
 }
 
 std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts) {

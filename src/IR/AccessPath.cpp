@@ -207,17 +207,27 @@ AccessPathBuilder::AccessPathBuilder(const Function &F, const DataLayout &DL)
     if (!DVI || !DVI->getVariable())
       continue;
     const DILocalVariable *Var = DVI->getVariable();
-    if (DVI->getExpression() && DVI->getExpression()->getNumElements() != 0 &&
-        !isa<DbgDeclareInst>(DVI))
-      continue;
-    for (Value *Loc : DVI->location_ops()) {
-      if (const auto *A = dyn_cast_or_null<Argument>(Loc))
-        ParamVars.try_emplace(A->getArgNo(), Var);
-      if (Loc)
-        ValueVars.try_emplace(Loc, Var);
-    }
+    const DIExpression *Expr = DVI->getExpression();
+    bool Plain = !Expr || Expr->getNumElements() == 0;
+    // `dbg.value(ptr %slot, DW_OP_deref)` says the variable lives in *%slot,
+    // as a dbg.declare does.
+    bool InMemory = isa<DbgDeclareInst>(DVI)
+                        ? Plain
+                        : Expr && Expr->getNumElements() == 1 &&
+                              Expr->getElement(0) == dwarf::DW_OP_deref;
     if (Var->getArg() > 0)
       ParamVars.try_emplace(Var->getArg() - 1, Var);
+    for (Value *Loc : DVI->location_ops()) {
+      if (!Loc)
+        continue;
+      if (isa<AllocaInst>(Loc)) {
+        if (InMemory)
+          ObjectVars.try_emplace(Loc, Var);
+        continue;
+      }
+      if (Plain && !isa<DbgDeclareInst>(DVI))
+        ValueVars.try_emplace(Loc, Var);
+    }
   }
 }
 
@@ -288,7 +298,8 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
   if (const auto *AI = dyn_cast<AllocaInst>(Ptr)) {
     P.Path.Kind = PathBase::Local;
     P.Path.Base = AI;
-    if (const DILocalVariable *Var = variableOf(AI)) {
+    auto It = ObjectVars.find(AI);
+    if (const DILocalVariable *Var = It == ObjectVars.end() ? nullptr : It->second) {
       P.BaseName = Var->getName().str();
       P.Segments[0].Pointee = Var->getType();
     } else {

@@ -142,8 +142,10 @@ private:
   const llvm::DataLayout &DL;
   llvm::DenseMap<const llvm::Value *, NamedPath> Cache;
   llvm::DenseMap<unsigned, const llvm::DILocalVariable *> ParamVars;
-  /// Variables described by debug intrinsics, keyed by the value described.
+  /// Variables whose value is the key (a pointer).
   llvm::DenseMap<const llvm::Value *, const llvm::DILocalVariable *> ValueVars;
+  /// Variables stored in the key (a stack slot).
+  llvm::DenseMap<const llvm::Value *, const llvm::DILocalVariable *> ObjectVars;
 };
 
 } // namespace sdv
