@@ -485,6 +485,9 @@ std::string Discoverer::roleFor(const FieldRule &Rule, const FieldRef &Ref) cons
 void Discoverer::onStore(const Value *Dest, const Value *Stored,
                          const Instruction &Site) {
   const Value *V = Stored->stripPointerCasts();
+  // Interlocked exchanges of pointers work on integers: `ptrtoint @F`.
+  if (const auto *P2I = dyn_cast<PtrToIntOperator>(V))
+    V = P2I->getPointerOperand()->stripPointerCasts();
   if (!isa<Function>(V) && !isa<Argument>(V) && !isa<PHINode>(V) &&
       !isa<SelectInst>(V))
     return;
@@ -629,7 +632,8 @@ RoleDiscovery Discoverer::take() {
   RoleDiscovery R;
   R.Entries = std::move(Entries);
   llvm::sort(R.Entries, [](const EntryRoutine &A, const EntryRoutine &B) {
-    return A.F->getName() < B.F->getName();
+    return std::make_pair(sourceName(*A.F), A.F->getName()) <
+           std::make_pair(sourceName(*B.F), B.F->getName());
   });
   R.Warnings = std::move(Warnings);
   return R;
