@@ -89,27 +89,35 @@ int main(int argc, char **argv) {
   auto AddRoleOptions = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--entry", Roles.Entries,
                     "declare FUNCTION=ROLE an entry routine, e.g. "
-                    "MyRead=IRP_MJ_READ (repeatable)");
+                    "MyRead=IRP_MJ_READ (repeatable)")
+        ->type_name("FUNC=ROLE");
     Cmd->add_option("--map", Roles.MapFile,
                     "read entry routines from a role map in the sdv-map.h "
-                    "format ('#define fun_HW_STARTIO MyStartIo')");
+                    "format ('#define fun_HW_STARTIO MyStartIo')")
+        ->type_name("FILE");
     Cmd->add_option("INPUT", Roles.Inputs, "bitcode or textual IR files of one driver")
-        ->required();
+        ->required()
+        ->type_name("FILE");
   };
 
   CLI::App *CheckCmd = App.add_subcommand(
       "check", "check the driver and report every defect with its trace");
   CheckCmd->add_option("--rule", Check.Rules,
-                       "check only this rule (repeatable; default: all)");
+                       "check only this rule (repeatable; default: all)")
+      ->type_name("RULE");
   CheckCmd->add_option("--rule-file", Check.RuleFiles,
                        "load a rule from a YAML file (repeatable); it replaces "
-                       "a built-in rule of the same name");
+                       "a built-in rule of the same name")
+      ->type_name("FILE");
   CheckCmd->add_option("--format", Format, "output format: text, json or sarif")
+      ->type_name("FORMAT")
       ->default_str("text");
-  CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)");
+  CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)")
+      ->type_name("FILE");
   CheckCmd->add_option("--max-states", Check.Engine.MaxStatesPerBlock,
                        "distinct lock-state combinations kept apart per basic "
                        "block before they are joined")
+      ->type_name("N")
       ->default_val(Check.Engine.MaxStatesPerBlock)
       ->check(CLI::Range(1u, 1u << 16));
   AddRoleOptions(CheckCmd, Check.Roles);
@@ -122,7 +130,8 @@ int main(int argc, char **argv) {
   std::vector<std::string> ListRuleFiles;
   CLI::App *RulesCmd =
       App.add_subcommand("rules", "list the available rules");
-  RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file");
+  RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file")
+      ->type_name("FILE");
 
   try {
     App.parse(argc, argv);

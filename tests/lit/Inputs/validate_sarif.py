@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Validates SARIF files against the SARIF 2.1.0 JSON schema.
+
+usage: validate_sarif.py SCHEMA FILE...
+Prints one line per file and exits non-zero if any file is invalid.
+"""
+import json
+import sys
+
+import jsonschema
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with open(sys.argv[1]) as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator = cls(schema)
+    status = 0
+    for path in sys.argv[2:]:
+        with open(path) as f:
+            doc = json.load(f)
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        if errors:
+            status = 1
+            for e in errors[:10]:
+                where = "/".join(str(p) for p in e.path)
+                print(f"{path}: invalid at /{where}: {e.message}")
+        else:
+            print(f"{path}: valid SARIF 2.1.0")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
