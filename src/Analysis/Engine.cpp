@@ -727,7 +727,7 @@ void Engine::collectDefects(RuleResult &Result) {
       Defect D;
       D.Violation = V.Violation;
       D.Entry = &Root;
-      D.Object = Objects.path(V.Object).render();
+      D.Object = Objects.path(V.Object).render(R.objectType());
       D.Site = V.Site;
       if (const auto *CB = dyn_cast<CallBase>(V.Site))
         if (const Function *Callee = calledFunction(*CB))

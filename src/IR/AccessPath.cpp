@@ -89,13 +89,46 @@ std::string FieldChain::str() const {
   return S;
 }
 
-FieldChain fieldsAt(const DIType *Ty, uint64_t Offset) {
+bool isNamedType(const DIType *Ty, StringRef Name) {
+  if (Name.empty())
+    return false;
+  while (Ty) {
+    StringRef TyName = Ty->getName();
+    while (TyName.consume_front("_"))
+      ;
+    if (!TyName.empty() && TyName == Name)
+      return true;
+    const auto *D = dyn_cast<DIDerivedType>(Ty);
+    if (!D)
+      return false;
+    switch (D->getTag()) {
+    case dwarf::DW_TAG_typedef:
+    case dwarf::DW_TAG_const_type:
+    case dwarf::DW_TAG_volatile_type:
+    case dwarf::DW_TAG_restrict_type:
+    case dwarf::DW_TAG_atomic_type:
+      Ty = D->getBaseType();
+      continue;
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+FieldChain fieldsAt(const DIType *Ty, uint64_t Offset, StringRef ObjectType) {
   FieldChain Chain;
   Chain.Type = Ty;
+  uint64_t Start = Offset;
+  bool Matched = false;
   // Descend while the offset lies inside an aggregate: the innermost scalar
   // at the offset is the object (a lock at offset 0 of a struct is the lock,
   // not the struct).
   for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    if (isNamedType(Chain.Type, ObjectType)) {
+      Matched = true;
+      break;
+    }
     const auto *C = dyn_cast_or_null<DICompositeType>(stripTypedefs(Chain.Type));
     if (!C || !isAggregate(C))
       break;
@@ -132,6 +165,12 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset) {
       Chain.Steps.push_back({C, Found->getName(), std::nullopt});
     Chain.Type = Found->getBaseType();
   }
+  if (!ObjectType.empty() && !Matched && Start == 0) {
+    // No field of the object's type here: the object is the pointee itself.
+    FieldChain Whole;
+    Whole.Type = Ty;
+    return Whole;
+  }
   Chain.Residue = Offset;
   return Chain;
 }
@@ -140,7 +179,7 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset) {
 // Printing
 //===----------------------------------------------------------------------===//
 
-std::string NamedPath::render() const {
+std::string NamedPath::render(StringRef ObjectType) const {
   // `Cur` is either the name of a pointer value (Deref is pending) or the
   // name of an object whose address the path holds.
   bool IsObject = Path.Kind == PathBase::Global || Path.Kind == PathBase::Local;
@@ -155,8 +194,9 @@ std::string NamedPath::render() const {
     }
     int64_t Off = Path.Offsets[I];
     FieldChain Chain;
+    bool Last = I + 1 == Path.Offsets.size();
     if (Seg.Pointee && Off >= 0)
-      Chain = fieldsAt(Seg.Pointee, Off);
+      Chain = fieldsAt(Seg.Pointee, Off, Last ? ObjectType : StringRef());
     if (!Seg.Pointee || Off < 0) {
       Chain.Residue = Off;
     }

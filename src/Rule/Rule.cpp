@@ -42,7 +42,7 @@ struct ViolationSpec {
 };
 
 struct RuleSpec {
-  std::string Rule, Summary, Description, HelpUri, Object;
+  std::string Rule, Summary, Description, HelpUri, Object, ObjectType;
   std::vector<std::string> States;
   std::string Initial;
   std::vector<EventSpec> Events;
@@ -102,6 +102,7 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapOptional("description", R.Description);
     Io.mapOptional("help-uri", R.HelpUri);
     Io.mapRequired("object", R.Object);
+    Io.mapOptional("object-type", R.ObjectType);
     Io.mapRequired("states", R.States);
     Io.mapRequired("initial", R.Initial);
     Io.mapRequired("events", R.Events);
@@ -167,6 +168,7 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   R.Description = Spec.Description;
   R.HelpUri = Spec.HelpUri;
   R.ObjectNoun = Spec.Object;
+  R.ObjectType = Spec.ObjectType;
   R.ExitRoles = Spec.ExitRoles;
   if (R.Id.empty() || !all_of(R.Id, [](char C) { return isAlnum(C) || C == '_'; }))
     return ruleError(BufferName, "rule name '" + R.Id +

@@ -95,8 +95,14 @@ struct FieldChain {
 const llvm::DIType *stripTypedefs(const llvm::DIType *Ty);
 /// The type a pointer type points to, or null.
 const llvm::DIType *pointeeType(const llvm::DIType *Ty);
-/// Descends from \p Ty to the innermost scalar field at byte \p Offset.
-FieldChain fieldsAt(const llvm::DIType *Ty, uint64_t Offset);
+/// Descends from \p Ty to the innermost scalar field at byte \p Offset, or
+/// only as far as a field of type \p ObjectType (a typedef or struct name)
+/// when one is given: at offset 0 the object is then the first field of that
+/// type, or the pointee itself if there is none.
+FieldChain fieldsAt(const llvm::DIType *Ty, uint64_t Offset,
+                    llvm::StringRef ObjectType = "");
+/// Whether \p Ty is, or is a typedef of, the type named \p Name.
+bool isNamedType(const llvm::DIType *Ty, llvm::StringRef Name);
 /// The name a struct type is known by (its tag or typedef name), without a
 /// leading underscore: `_HW_INITIALIZATION_DATA` is `HW_INITIALIZATION_DATA`.
 llvm::StringRef structName(const llvm::DICompositeType *Ty);
@@ -115,8 +121,9 @@ struct NamedPath {
   llvm::SmallVector<PathSegmentView, 2> Segments{PathSegmentView()};
 
   /// The object the path points to as a C expression: `Ext->Lock`,
-  /// `g_Ext.Locks[1]`, `*Lock`.
-  std::string render() const;
+  /// `g_Ext.Locks[1]`, `*Lock`. \p ObjectType is the object's C type name,
+  /// if known (see fieldsAt).
+  std::string render(llvm::StringRef ObjectType = "") const;
   /// The fields addressed by the final offset, if the type is known.
   FieldChain lastFields() const;
 };

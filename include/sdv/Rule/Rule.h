@@ -87,6 +87,9 @@ public:
   llvm::StringRef helpUri() const { return HelpUri; }
   /// What the checked object is called in messages, e.g. `spinlock`.
   llvm::StringRef objectNoun() const { return ObjectNoun; }
+  /// The C type of the checked object (e.g. `KSPIN_LOCK`), to name it in
+  /// messages; empty if not declared.
+  llvm::StringRef objectType() const { return ObjectType; }
 
   unsigned numStates() const { return States.size(); }
   llvm::StringRef stateName(StateId S) const { return States[S]; }
@@ -112,7 +115,7 @@ public:
   bool checksExitOf(llvm::StringRef Role) const;
 
 private:
-  std::string Id, Summary, Description, HelpUri, ObjectNoun;
+  std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType;
   std::vector<std::string> States;
   StateId Initial = 0;
   std::vector<RuleEvent> Events;
