@@ -236,8 +236,10 @@ typedef BOOLEAN NTAPI HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE(PVOID HwDeviceExtens
                                                            ULONG MessageId);
 typedef HW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE *PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE;
 
-/* DriverEntry of a Storport miniport has the ordinary DRIVER_INITIALIZE type. */
-typedef DRIVER_INITIALIZE sp_DRIVER_INITIALIZE;
+/* DriverEntry of a Storport miniport: it passes both arguments on to
+   StorPortInitialize and returns that routine's result. */
+typedef ULONG NTAPI sp_DRIVER_INITIALIZE(PVOID DriverObject, PVOID RegistryPath);
+typedef sp_DRIVER_INITIALIZE *Psp_DRIVER_INITIALIZE;
 
 /* ------------------------------------------------------------------------ */
 /* Initialization data                                                      */

@@ -1,0 +1,46 @@
+// Safe twin of release-without-acquire-x86.c (x86 only): the flush path
+// takes the lock again before its release.
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK Lock;
+    KDPC Dpc;
+    ULONG Completed;
+    BOOLEAN Flush;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DEVICE_EXTENSION g_Ext;
+
+DRIVER_INITIALIZE DriverEntry;
+KDEFERRED_ROUTINE TransferDpc;
+
+VOID TransferDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1, PVOID SystemArgument2)
+{
+    PDEVICE_EXTENSION DevExt = DeferredContext;
+
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(SystemArgument1);
+    UNREFERENCED_PARAMETER(SystemArgument2);
+
+    KeAcquireSpinLockAtDpcLevel(&DevExt->Lock);
+    DevExt->Completed++;
+    KeReleaseSpinLockFromDpcLevel(&DevExt->Lock);
+    if (DevExt->Flush) {
+        KeAcquireSpinLockAtDpcLevel(&DevExt->Lock);
+        DevExt->Completed = 0;
+        KeReleaseSpinLockFromDpcLevel(&DevExt->Lock);
+    }
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    UNREFERENCED_PARAMETER(RegistryPath);
+    KeInitializeSpinLock(&g_Ext.Lock);
+    KeInitializeDpc(&g_Ext.Dpc, TransferDpc, &g_Ext);
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Pass (0 defects, 2 entry routines)
