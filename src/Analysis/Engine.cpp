@@ -201,6 +201,7 @@ public:
 
 private:
   std::vector<std::vector<const Function *>> componentsBottomUp();
+  std::string describe(const Function &F, const Summary &S) const;
   void analyseComponent(const std::vector<const Function *> &Component);
   void collectDefects(RuleResult &Result);
 };
@@ -704,8 +705,12 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
       Summaries[F] = std::move(S);
     }
     ++Stats.SccIterations;
-    if (!Recursive || !Changed)
+    if (!Recursive || !Changed) {
+      if (spdlog::should_log(spdlog::level::debug))
+        for (const Function *F : Component)
+          spdlog::debug("{}", describe(*F, Summaries[F]));
       return;
+    }
     if (Round + 1 >= Options.MaxSccRounds) {
       ++Stats.UnconvergedSccs;
       spdlog::warn("recursion through '{}' did not reach a fixpoint in {} rounds",
@@ -713,6 +718,41 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
       return;
     }
   }
+}
+
+/// One line per exit case and violation, for -vv: how the function moves
+/// each object its callers can name (entry state -> states at return).
+std::string Engine::describe(const Function &F, const Summary &S) const {
+  std::string Out = "summary of '" + sourceName(F) + "': " +
+                    std::to_string(S.Exits.size()) + " exit case(s)";
+  auto States = [&](StateSet Set) {
+    std::string Names;
+    for (unsigned Q = 0; Q < R.numStates(); ++Q)
+      if (Set & bit(Q))
+        Names += (Names.empty() ? "" : "|") + R.stateName(Q).str();
+    return Names.empty() ? std::string("untracked") : Names;
+  };
+  for (unsigned I = 0; I < S.Exits.size(); ++I) {
+    Out += "\n  exit " + std::to_string(I + 1) + ":";
+    if (S.Exits[I].Objects.empty())
+      Out += " no object moved";
+    for (const auto &[Id, T] : S.Exits[I].Objects) {
+      Out += " '" + Objects.path(Id).render(R.objectType()) + "' {";
+      for (unsigned Start = 0; Start < R.numStates(); ++Start)
+        Out += (Start ? ", " : "") + R.stateName(Start).str() + "->" +
+               States(T.Cur[Start]);
+      Out += "}";
+    }
+  }
+  for (const ViolationRecord &V : S.Violations) {
+    SourceLoc L = locationOf(*V.Site);
+    Out += "\n  " + R.violation(V.Violation).Id + " on '" +
+           Objects.path(V.Object).render(R.objectType()) + "' at " + L.str() +
+           (V.Unconditional ? std::string(", always")
+                            : ", if it is " + R.stateName(V.EntryState).str() +
+                                  " on entry");
+  }
+  return Out;
 }
 
 void Engine::collectDefects(RuleResult &Result) {
