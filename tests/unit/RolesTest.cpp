@@ -1,0 +1,93 @@
+#include "sdv/Roles/Roles.h"
+
+#include "IRHelpers.h"
+
+#include "llvm/IR/Function.h"
+
+using namespace sdv;
+using namespace sdv::test;
+
+namespace {
+
+const RoleCatalog &catalog() {
+  static const RoleCatalog C = llvm::cantFail(RoleCatalog::builtin());
+  return C;
+}
+
+std::string mapError(llvm::StringRef Text) {
+  auto R = parseSdvMap(Text, "sdv-map.h", catalog());
+  if (R)
+    return "";
+  return llvm::toString(R.takeError());
+}
+
+} // namespace
+
+TEST_CASE("the built-in role catalogue resolves roles and aliases", "[roles]") {
+  const RoleCatalog &C = catalog();
+  CHECK(C.resolveRole("HW_STARTIO") == std::optional<std::string>("HW_STARTIO"));
+  CHECK(C.resolveRole("DriverUnload") == std::optional<std::string>("DRIVER_UNLOAD"));
+  CHECK_FALSE(C.resolveRole("HW_NOTHING"));
+  const std::vector<std::string> *Order = C.fieldOrder("_HW_INITIALIZATION_DATA");
+  REQUIRE(Order);
+  CHECK((*Order)[3] == "HwStartIo");
+  CHECK(Order->back() == "HwUnitControl");
+  CHECK(C.fieldOrder("struct._DRIVER_OBJECT"));
+}
+
+TEST_CASE("sdv-map.h entries are read with their line", "[roles]") {
+  auto R = parseSdvMap("// map\n"
+                       "#ifndef X\n"
+                       "#define fun_HW_STARTIO MyStartIo\n"
+                       "/* a\n   comment */ #define fun_DRIVER_CANCEL_2 MyCancel\n"
+                       "#define fun_DriverStartIo  StartIo // trailing\n"
+                       "#define OTHER 1\n",
+                       "sdv-map.h", catalog());
+  REQUIRE_EXPECTED(R);
+  REQUIRE(R->size() == 3);
+  CHECK((*R)[0].Function == "MyStartIo");
+  CHECK((*R)[0].Role == "HW_STARTIO");
+  CHECK((*R)[0].Origin == "sdv-map.h:3");
+  CHECK_FALSE((*R)[0].Strict);
+  CHECK((*R)[1].Role == "DRIVER_CANCEL");
+  CHECK((*R)[1].Origin == "sdv-map.h:5");
+  CHECK((*R)[2].Role == "DRIVER_STARTIO");
+  CHECK((*R)[2].Function == "StartIo");
+}
+
+TEST_CASE("malformed sdv-map.h lines are errors naming the line", "[roles]") {
+  CHECK_THAT(mapError("\n#define fun_HW_STARTIO\n"),
+             Catch::Contains("sdv-map.h:2: 'fun_HW_STARTIO' names no function"));
+  CHECK_THAT(mapError("#define fun_HW_BOGUS F\n"),
+             Catch::Contains("sdv-map.h:1: unknown role 'HW_BOGUS'"));
+  CHECK_THAT(mapError("#define fun_HW_STARTIO 9F\n"),
+             Catch::Contains("'9F' is not a function name"));
+  CHECK_THAT(mapError("#define fun_HW_STARTIO A B\n"),
+             Catch::Contains("exactly one function name"));
+  CHECK_THAT(mapError("fun_HW_STARTIO A\n"), Catch::Contains("expected '#define"));
+}
+
+TEST_CASE("declared entries are checked against the module", "[roles]") {
+  llvm::LLVMContext Ctx;
+  auto M = parseIR(Ctx, "define void @Go() { ret void }\n");
+  auto Found = findEntryRoutines(*M, catalog(), {{"Go", "IRP_MJ_READ", "--entry", true}});
+  REQUIRE_EXPECTED(Found);
+  REQUIRE(Found->Entries.size() == 1);
+  CHECK(Found->Entries[0].role() == "IRP_MJ_READ");
+
+  auto Missing = findEntryRoutines(*M, catalog(), {{"Gone", "IRP_MJ_READ", "--entry", true}});
+  REQUIRE_FALSE(static_cast<bool>(Missing));
+  CHECK_THAT(llvm::toString(Missing.takeError()), Catch::Contains("no function named 'Gone'"));
+
+  auto Lax = findEntryRoutines(*M, catalog(), {{"Gone", "IRP_MJ_READ", "map:1", false}});
+  REQUIRE_EXPECTED(Lax);
+  CHECK(Lax->Entries.empty());
+  CHECK(Lax->Warnings.size() == 1);
+}
+
+TEST_CASE("a catalogue naming an unknown role is rejected", "[roles]") {
+  auto C = RoleCatalog::parse("roles: [A]\nby-name:\n  - { function: F, role: B }\n",
+                              "roles.yaml");
+  REQUIRE_FALSE(static_cast<bool>(C));
+  CHECK_THAT(llvm::toString(C.takeError()), Catch::Contains("unknown role 'B'"));
+}
