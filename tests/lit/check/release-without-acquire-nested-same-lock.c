@@ -42,4 +42,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     return STATUS_SUCCESS;
 }
 
+// An extra error between the two CHECK-DAG matches would change the count
+// below; this CHECK-NOT catches any extra error after them.
+// CHECK-NOT: error:
 // CHECK: SpinLockDpc: Defect (2 defects, 2 entry routines)
