@@ -1,0 +1,46 @@
+// Safe twin of held-at-exit-goto.c: the error path jumps to `unlock:`, the
+// usual single-exit cleanup label that releases the lock.
+// RUN: %cc64 %s -o %t.bc
+// RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK Lock;
+    ULONG Capacity;
+    ULONG Used;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchWrite;
+
+NTSTATUS DispatchWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;
+    PIO_STACK_LOCATION Stack = IoGetCurrentIrpStackLocation(Irp);
+    NTSTATUS Status = STATUS_SUCCESS;
+    KIRQL Irql;
+
+    KeAcquireSpinLock(&DevExt->Lock, &Irql);
+    if (DevExt->Used + Stack->Parameters.Write.Length > DevExt->Capacity) {
+        Status = STATUS_BUFFER_TOO_SMALL;
+        goto unlock;
+    }
+    DevExt->Used += Stack->Parameters.Write.Length;
+
+unlock:
+    KeReleaseSpinLock(&DevExt->Lock, Irql);
+    Irp->IoStatus.Status = Status;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return Status;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_WRITE] = DispatchWrite;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Pass (0 defects,

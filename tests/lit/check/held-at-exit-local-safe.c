@@ -1,0 +1,42 @@
+// Safe twin of held-at-exit-local.c: the local lock is released before the
+// return.
+// RUN: %cc64 %s -o %t.bc
+// RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+#include <wdm.h>
+
+typedef struct _SCAN_CONTEXT {
+    ULONG Found;
+    KSPIN_LOCK Lock;
+} SCAN_CONTEXT;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchInternalIoctl;
+
+NTSTATUS DispatchInternalIoctl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    SCAN_CONTEXT Ctx;
+    KIRQL Irql;
+
+    UNREFERENCED_PARAMETER(DeviceObject);
+    Ctx.Found = 0;
+    KeInitializeSpinLock(&Ctx.Lock);
+    KeAcquireSpinLock(&Ctx.Lock, &Irql);
+    Ctx.Found++;
+    KeReleaseSpinLock(&Ctx.Lock, Irql);
+
+    Irp->IoStatus.Information = Ctx.Found;
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_INTERNAL_DEVICE_CONTROL] = DispatchInternalIoctl;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Pass (0 defects,

@@ -1,0 +1,55 @@
+// A work item routine queued with IoQueueWorkItem from the device control
+// dispatch routine. It releases the lock only when requests are pending and
+// otherwise falls off the end of the void routine with the lock held: the
+// location is the closing brace.
+// RUN: %cc64 %s -o %t.bc
+// RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK Lock;
+    PIO_WORKITEM ResetItem;
+    BOOLEAN Resetting;
+    ULONG Pending;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchDeviceControl;
+IO_WORKITEM_ROUTINE ResetWorker;
+
+VOID ResetWorker(PDEVICE_OBJECT DeviceObject, PVOID Context)
+{
+    PDEVICE_EXTENSION DevExt = Context;
+    KIRQL Irql;
+
+    UNREFERENCED_PARAMETER(DeviceObject);
+    KeAcquireSpinLock(&DevExt->Lock, &Irql);
+    DevExt->Resetting = FALSE;
+    if (DevExt->Pending != 0) {
+        DevExt->Pending = 0;
+        KeReleaseSpinLock(&DevExt->Lock, Irql); // BUG: the only release is inside the `if`
+    }
+} // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The IO_WORKITEM_ROUTINE routine 'ResetWorker' has returned without releasing the spinlock
+
+NTSTATUS DispatchDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;
+
+    DevExt->Resetting = TRUE;
+    IoQueueWorkItem(DevExt->ResetItem, ResetWorker, DelayedWorkQueue, DevExt);
+
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchDeviceControl;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Defect (1 defect, 3 entry routines)
