@@ -11,6 +11,7 @@
 #include "Trace.h"
 
 #include "sdv/IR/AccessPath.h"
+#include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/IR/Symbols.h"
 
@@ -46,9 +47,13 @@ StateSet bit(unsigned S) { return StateSet(1u << S); }
 /// (a violation stopped it, as the reference tool stops a path).
 struct ObjectTrack {
   std::array<StateSet, MaxRuleStates> Cur{};
-  /// The steps that last moved the object, per entry state (empty if
-  /// nothing in this function has touched it yet).
+  /// The object's history on the path, per entry state: the steps since it
+  /// last left the initial state (empty if nothing in this function has
+  /// touched it yet).
   std::array<TraceRef, MaxRuleStates> Last{};
+  /// Whether that history began in this function, when the object left the
+  /// initial state; if not, it continues the caller's history.
+  std::array<bool, MaxRuleStates> Fresh{};
 
   bool sameStates(const ObjectTrack &O) const { return Cur == O.Cur; }
 };
@@ -79,16 +84,23 @@ struct ViolationRecord {
   /// The object is local to some function: the violation does not depend
   /// on any caller.
   bool Unconditional = false;
-  /// No step of this function moved the object before the violation: the
-  /// caller's history of the object leads to it.
+  /// The object's history before the violation began in a caller: the
+  /// caller's history leads to it.
   bool FromEntry = false;
   const Instruction *Site = nullptr;
   TraceRef Trace = 0;
+  /// What the path knew of the function's arguments: callers whose
+  /// arguments contradict it do not reach the violation.
+  FactSet Pre;
 };
 
-/// How a function returns: the state of every object its callers can name.
+/// How a function returns: the state of every object its callers can name,
+/// the constant it returns (if it does), and what the path knew of the
+/// arguments.
 struct ExitCase {
   ObjectMap Objects;
+  std::optional<int64_t> Returns;
+  FactSet Pre;
 };
 
 struct Summary {
@@ -105,20 +117,24 @@ bool sameSummary(const Summary &A, const Summary &B) {
       A.Violations.size() != B.Violations.size())
     return false;
   for (unsigned I = 0; I < A.Exits.size(); ++I)
-    if (!sameStates(A.Exits[I].Objects, B.Exits[I].Objects))
+    if (!sameStates(A.Exits[I].Objects, B.Exits[I].Objects) ||
+        A.Exits[I].Returns != B.Exits[I].Returns ||
+        !sameFacts(A.Exits[I].Pre, B.Exits[I].Pre))
       return false;
   for (unsigned I = 0; I < A.Violations.size(); ++I) {
     const ViolationRecord &X = A.Violations[I], &Y = B.Violations[I];
     if (X.Violation != Y.Violation || X.Object != Y.Object ||
         X.EntryState != Y.EntryState || X.Site != Y.Site ||
-        X.Unconditional != Y.Unconditional || X.FromEntry != Y.FromEntry)
+        X.Unconditional != Y.Unconditional || X.FromEntry != Y.FromEntry ||
+        !sameFacts(X.Pre, Y.Pre))
       return false;
   }
   return true;
 }
 
 /// Adds \p V to \p List unless an equal violation (same kind, object, entry
-/// state and site) is there; keeps the shorter trace.
+/// state and site) is there; keeps the shorter trace, and only what both
+/// paths knew of the arguments.
 void addViolation(std::vector<ViolationRecord> &List, const ViolationRecord &V,
                   const TraceArena &Traces) {
   for (ViolationRecord &Old : List) {
@@ -130,6 +146,7 @@ void addViolation(std::vector<ViolationRecord> &List, const ViolationRecord &V,
       Old.Trace = V.Trace;
       Old.FromEntry = V.FromEntry;
     }
+    intersectFacts(Old.Pre, V.Pre);
     return;
   }
   List.push_back(V);
@@ -158,7 +175,9 @@ private:
   void moveObject(PathState &S, ObjectId Id, EventId Ev, const CallBase &CB);
   void applySummary(const CallBase &CB, const Function &Callee,
                     const Summary &CalleeSummary, std::vector<PathState> &States);
-  void exit(const PathState &S, const Instruction &Site);
+  void exit(const PathState &S, const Instruction &Site,
+            std::optional<int64_t> Returns);
+  FactSet argumentFacts(const FactSet &Facts) const;
   void propagate(const BasicBlock &From, const PathState &S);
   void enqueue(const BasicBlock &To, PathState S);
   void record(ViolationRecord V, std::vector<ViolationRecord> &List);
@@ -262,7 +281,7 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
 void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
                                   const CallBase &CB) {
   ObjectTrack &T = track(S, Id);
-  TraceRef Step = E.Traces.append(0, {StepKind::Event, &CB, nullptr, Ev});
+  const TraceStep Step{StepKind::Event, &CB, nullptr, Ev};
   for (unsigned Start = 0; Start < R.numStates(); ++Start) {
     StateSet Now = T.Cur[Start];
     if (!Now)
@@ -277,17 +296,25 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
         V.Violation = *Tr.Violation;
         V.Object = Id;
         V.EntryState = Start;
-        V.FromEntry = T.Last[Start] == 0;
+        V.FromEntry = !T.Fresh[Start];
         V.Site = &CB;
         V.Trace = E.Traces.append(T.Last[Start],
                                   {StepKind::Violation, &CB, nullptr, Ev});
+        V.Pre = argumentFacts(S.Facts);
         record(V, Result.Violations);
         continue;
       }
       Next |= bit(*Tr.Next);
     }
+    // Leaving the initial state starts a new history; any other move
+    // extends it (a release after an acquire explains a later release).
+    if (Now == bit(R.initialState())) {
+      T.Last[Start] = E.Traces.append(0, Step);
+      T.Fresh[Start] = true;
+    } else {
+      T.Last[Start] = E.Traces.append(T.Last[Start], Step);
+    }
     T.Cur[Start] = Next;
-    T.Last[Start] = Step;
   }
 }
 
@@ -331,9 +358,14 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
   std::vector<PathState> Out;
   for (PathState &S : States) {
     for (const ViolationRecord &CV : Sum.Violations) {
+      // The callee's path to the violation must fit this call's arguments.
+      FactSet Facts = S.Facts;
+      if (!assumeAtCall(Facts, CV.Pre, CB))
+        continue;
       ObjectId Id = Translate(CV.Object);
       ViolationRecord V = CV;
       V.Object = Id;
+      V.Pre = argumentFacts(Facts);
       if (CV.Unconditional) {
         V.Trace = E.Traces.concat(CallStep, CV.Trace);
         record(V, Result.Violations);
@@ -345,13 +377,17 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
           continue;
         TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
         V.EntryState = Start;
-        V.FromEntry = CV.FromEntry && T.Last[Start] == 0;
+        V.FromEntry = CV.FromEntry && !T.Fresh[Start];
         V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
         record(V, Result.Violations);
       }
     }
     for (const ExitCase &X : Sum.Exits) {
       PathState Next = S;
+      if (!assumeAtCall(Next.Facts, X.Pre, CB))
+        continue;
+      if (X.Returns && !addFact(Next.Facts, {&CB, *X.Returns, true}))
+        continue;
       for (const auto &[CalleeId, U] : X.Objects) {
         ObjectId Id = Translate(CalleeId);
         ObjectTrack &T = track(Next, Id);
@@ -359,18 +395,25 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
         for (unsigned Start = 0; Start < R.numStates(); ++Start) {
           StateSet Via = T.Cur[Start];
           StateSet Result = 0;
-          TraceRef Moved = 0;
+          std::optional<unsigned> Moved;
           for (unsigned Mid = 0; Mid < R.numStates(); ++Mid) {
             if (!(Via & bit(Mid)))
               continue;
             Result |= U.Cur[Mid];
             if (!Moved && U.Last[Mid])
-              Moved = U.Last[Mid];
+              Moved = Mid;
           }
           Composed.Cur[Start] = Result;
-          if (Moved)
-            Composed.Last[Start] = E.Traces.concat(
-                E.Traces.concat(CallStep, Moved), ReturnStep);
+          if (!Moved)
+            continue;
+          TraceRef Inner = E.Traces.concat(
+              E.Traces.concat(CallStep, U.Last[*Moved]), ReturnStep);
+          if (U.Fresh[*Moved]) {
+            Composed.Last[Start] = Inner;
+            Composed.Fresh[Start] = true;
+          } else {
+            Composed.Last[Start] = E.Traces.concat(T.Last[Start], Inner);
+          }
         }
         T = Composed;
       }
@@ -435,7 +478,16 @@ bool FunctionAnalysis::isPureReturn(const BasicBlock &BB) {
   return true;
 }
 
-void FunctionAnalysis::exit(const PathState &S, const Instruction &Site) {
+FactSet FunctionAnalysis::argumentFacts(const FactSet &Facts) const {
+  FactSet Out;
+  for (const Fact &F : Facts)
+    if (const auto *A = dyn_cast<Argument>(F.V); A && A->getParent() == &this->F)
+      Out.push_back(F);
+  return Out;
+}
+
+void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
+                            std::optional<int64_t> Returns) {
   if (Entry && R.checksExitOf(Entry->role())) {
     for (const auto &[Id, T] : S.Objects) {
       for (unsigned Start = 0; Start < R.numStates(); ++Start) {
@@ -449,7 +501,7 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site) {
           Rec.Violation = *V;
           Rec.Object = Id;
           Rec.EntryState = Start;
-          Rec.FromEntry = T.Last[Start] == 0;
+          Rec.FromEntry = !T.Fresh[Start];
           Rec.Site = &Site;
           Rec.Trace = E.Traces.append(T.Last[Start],
                                       {StepKind::Violation, &Site, nullptr, 0});
@@ -463,9 +515,14 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site) {
   for (const auto &P : S.Objects)
     if (!E.Objects.isFunctionLocal(P.first))
       X.Objects.push_back(P);
-  for (ExitCase &Old : Result.Exits)
-    if (sameStates(Old.Objects, X.Objects))
+  X.Returns = Returns;
+  X.Pre = argumentFacts(S.Facts);
+  for (ExitCase &Old : Result.Exits) {
+    if (sameStates(Old.Objects, X.Objects) && Old.Returns == X.Returns) {
+      intersectFacts(Old.Pre, X.Pre);
       return;
+    }
+  }
   Result.Exits.push_back(std::move(X));
 }
 
@@ -529,14 +586,19 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S) {
 void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
   const Instruction *Term = From.getTerminator();
   auto Edge = [&](const BasicBlock *To, PathState Next) {
-    // A `return` statement branches to the shared return block; its branch
-    // is where the routine leaves on this path.
+    // A block that only returns is left on this very edge: the value it
+    // returns is the phi's value for this edge, and a `return` statement's
+    // branch is where the routine leaves.
     if (isPureReturn(*To)) {
-      if (const auto *Br = dyn_cast<BranchInst>(Term);
-          Br && Br->isUnconditional() && Term->getDebugLoc()) {
-        exit(Next, *Term);
-        return;
-      }
+      const auto *Ret = cast<ReturnInst>(To->getTerminator());
+      const Value *RV = Ret->getReturnValue();
+      if (const auto *Phi = dyn_cast_or_null<PHINode>(RV);
+          Phi && Phi->getParent() == To)
+        RV = Phi->getIncomingValueForBlock(&From);
+      bool ReturnStatement = Term->getMetadata(ReturnStatementMD) && Term->getDebugLoc();
+      exit(Next, ReturnStatement ? *Term : *Ret,
+           RV ? knownValue(RV, Next.Facts) : std::nullopt);
+      return;
     }
     enqueue(*To, std::move(Next));
   };
@@ -578,8 +640,9 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
       Edge(Sw->getDefaultDest(), std::move(Default));
     return;
   }
-  if (isa<ReturnInst>(Term)) {
-    exit(S, *Term);
+  if (const auto *Ret = dyn_cast<ReturnInst>(Term)) {
+    const Value *RV = Ret->getReturnValue();
+    exit(S, *Term, RV ? knownValue(RV, S.Facts) : std::nullopt);
     return;
   }
   // invoke, indirectbr, callbr, EH pads: every successor, no facts. Paths

@@ -8,6 +8,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Argument.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/PatternMatch.h"
 
@@ -155,6 +157,36 @@ bool assumeCondition(FactSet &Facts, const Value *Cond, bool Taken) {
     return assumeCondition(Facts, A, true) && assumeCondition(Facts, B, true);
   if (!Taken && match(Cond, m_LogicalOr(m_Value(A), m_Value(B))))
     return assumeCondition(Facts, A, false) && assumeCondition(Facts, B, false);
+  return true;
+}
+
+std::optional<int64_t> knownValue(const Value *V, const FactSet &Facts) {
+  if (std::optional<int64_t> C = constantOf(V))
+    return C;
+  for (const Fact &F : Facts)
+    if (F.V == V && F.Equal)
+      return F.C;
+  return std::nullopt;
+}
+
+bool sameFacts(const FactSet &A, const FactSet &B) {
+  return A.size() == B.size() && std::equal(A.begin(), A.end(), B.begin(), sameFact);
+}
+
+bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const CallBase &CB) {
+  for (const Fact &F : Pre) {
+    const auto *A = dyn_cast<Argument>(F.V);
+    if (!A || A->getArgNo() >= CB.arg_size())
+      continue;
+    const Value *Actual = CB.getArgOperand(A->getArgNo());
+    if (std::optional<int64_t> C = constantOf(Actual)) {
+      if ((*C == F.C) != F.Equal)
+        return false;
+      continue;
+    }
+    if (!addFact(Facts, {Actual, F.C, F.Equal}))
+      return false;
+  }
   return true;
 }
 

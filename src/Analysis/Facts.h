@@ -23,6 +23,7 @@
 
 namespace llvm {
 class BasicBlock;
+class CallBase;
 class Value;
 } // namespace llvm
 
@@ -52,6 +53,16 @@ std::optional<bool> evaluate(const llvm::Value *Cond, const FactSet &Facts);
 
 /// Records that \p Cond was \p Taken; returns false if that is impossible.
 bool assumeCondition(FactSet &Facts, const llvm::Value *Cond, bool Taken);
+
+/// The constant \p V is, if it is one or the facts say so.
+std::optional<int64_t> knownValue(const llvm::Value *V, const FactSet &Facts);
+
+bool sameFacts(const FactSet &A, const FactSet &B);
+
+/// Assumes, at call \p CB, facts \p Pre about the callee's arguments: each
+/// becomes a fact about the actual argument (or is checked, for a
+/// constant). Returns false if the call's arguments contradict them.
+bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const llvm::CallBase &CB);
 
 /// Drops facts about values defined in \p BB.
 void killFactsDefinedIn(FactSet &Facts, const llvm::BasicBlock &BB);

@@ -13,7 +13,10 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -151,9 +154,82 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
   return Result;
 }
 
+namespace {
+
+/// Whether \p BB holds nothing but debug intrinsics besides \p Keep and its
+/// terminator.
+bool onlyHolds(const BasicBlock &BB, const Instruction *Keep) {
+  for (const Instruction &I : BB)
+    if (&I != Keep && !I.isTerminator() && !isa<DbgInfoIntrinsic>(I))
+      return false;
+  return true;
+}
+
+/// Marks the branches that are `return` statements. At -O0 clang lowers a
+/// function with several returns to one shared return block: `return X;`
+/// stores X into a compiler slot and branches there, and the `ret` carries
+/// the location of the closing brace. Once the slot is promoted, that block
+/// looks like any join point followed by a return, so the shape is read
+/// here, before canonicalisation, and kept as metadata on the branches.
+void markReturnStatements(Function &F) {
+  LLVMContext &Ctx = F.getContext();
+  unsigned Kind = Ctx.getMDKindID(ReturnStatementMD);
+  for (BasicBlock &R : F) {
+    auto *Ret = dyn_cast<ReturnInst>(R.getTerminator());
+    if (!Ret)
+      continue;
+    SmallVector<BranchInst *, 4> Branches;
+    bool AllUnconditional = true;
+    for (BasicBlock *Pred : predecessors(&R)) {
+      auto *Br = dyn_cast<BranchInst>(Pred->getTerminator());
+      if (!Br || Br->isConditional()) {
+        AllUnconditional = false;
+        continue;
+      }
+      Branches.push_back(Br);
+    }
+    if (Value *RV = Ret->getReturnValue()) {
+      // `%v = load %retval; ret %v`, where %retval is a slot no source
+      // variable describes; `return X;` is a store to it and a branch.
+      auto *Load = dyn_cast<LoadInst>(RV);
+      if (!Load || Load->getParent() != &R || !onlyHolds(R, Load))
+        continue;
+      auto *Slot = dyn_cast<AllocaInst>(Load->getPointerOperand());
+      if (!Slot || !FindDbgDeclareUses(Slot).empty())
+        continue;
+      for (BranchInst *Br : Branches)
+        for (const Instruction &I : *Br->getParent())
+          if (const auto *SI = dyn_cast<StoreInst>(&I);
+              SI && SI->getPointerOperand() == Slot) {
+            Br->setMetadata(Kind, MDNode::get(Ctx, {}));
+            break;
+          }
+      continue;
+    }
+    // `ret void` alone: a shared return block when the fall-through from the
+    // end of the body reaches it at the closing brace, the `ret`'s own
+    // location; the other branches are `return;` statements.
+    if (!AllUnconditional || !onlyHolds(R, nullptr) || !Ret->getDebugLoc())
+      continue;
+    bool FallThrough = any_of(Branches, [&](BranchInst *Br) {
+      return Br->getDebugLoc() && Br->getDebugLoc() == Ret->getDebugLoc();
+    });
+    if (!FallThrough)
+      continue;
+    for (BranchInst *Br : Branches)
+      if (Br->getDebugLoc() && Br->getDebugLoc() != Ret->getDebugLoc())
+        Br->setMetadata(Kind, MDNode::get(Ctx, {}));
+  }
+}
+
+} // namespace
+
 void canonicalize(Module &M) {
-  for (Function &F : M)
+  for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
+    if (!F.isDeclaration())
+      markReturnStatements(F);
+  }
 
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;

@@ -39,11 +39,15 @@ struct LoadedModule {
 llvm::Expected<LoadedModule> loadModule(llvm::ArrayRef<std::string> Paths,
                                         llvm::LLVMContext &Ctx);
 
+/// Metadata kind marking the branches that are `return` statements (see
+/// canonicalize).
+constexpr const char *ReturnStatementMD = "sdv.return";
+
 /// Brings `-O0` and optimised IR to one shape: promotes stack slots to SSA
 /// values and folds repeated loads and address computations, without
-/// changing the CFG (branches carry the source locations of `return`
-/// statements). `optnone` is dropped first, or the passes would skip `-O0`
-/// code.
+/// changing the CFG. Branches that are `return` statements are marked with
+/// ReturnStatementMD first, while the shape that tells them is still there.
+/// `optnone` is dropped, or the passes would skip `-O0` code.
 void canonicalize(llvm::Module &M);
 
 } // namespace sdv
