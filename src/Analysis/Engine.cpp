@@ -239,7 +239,7 @@ FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
 
 ObjectTrack FunctionAnalysis::defaultTrack(ObjectId Id) const {
   ObjectTrack T;
-  if (E.Objects.isFunctionLocal(Id)) {
+  if (E.Objects.isLocalTo(Id, F)) {
     // Fresh in this function: only the initial state is meaningful.
     T.Cur[R.initialState()] = bit(R.initialState());
     return T;
@@ -272,9 +272,9 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
   // An object reached through an unknown pointer has no known state before
   // this function touches it: a violation that needs that state is not
   // evidence of a defect.
-  if (V.FromEntry && E.Objects.hasUnknownStart(V.Object))
+  if (V.FromEntry && E.Objects.hasUnknownStartIn(V.Object, F))
     return;
-  V.Unconditional = E.Objects.isFunctionLocal(V.Object);
+  V.Unconditional = V.Unconditional || E.Objects.isLocalTo(V.Object, F);
   addViolation(List, V, E.Traces);
 }
 
@@ -350,7 +350,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
   TraceRef CallStep = E.Traces.append(0, {StepKind::Call, &CB, &Callee, 0});
   TraceRef ReturnStep = E.Traces.append(0, {StepKind::Return, &CB, &Callee, 0});
   auto Translate = [&](ObjectId Id) {
-    return E.Objects.translate(Id, CB, [&](const Value *Actual) -> const NamedPath & {
+    return E.Objects.translate(Id, Callee, CB, [&](const Value *Actual) -> const NamedPath & {
       return Paths.pathOf(Actual);
     });
   };
@@ -513,7 +513,7 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
   // Callers see the objects they can name; the function's own locals die.
   ExitCase X;
   for (const auto &P : S.Objects)
-    if (!E.Objects.isFunctionLocal(P.first))
+    if (!E.Objects.isLocalTo(P.first, F))
       X.Objects.push_back(P);
   X.Returns = Returns;
   X.Pre = argumentFacts(S.Facts);

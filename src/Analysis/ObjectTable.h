@@ -12,6 +12,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/IR/Argument.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 
 #include <vector>
@@ -34,34 +35,41 @@ public:
   const NamedPath &path(ObjectId Id) const { return Paths[Id]; }
   size_t size() const { return Paths.size(); }
 
-  /// Objects that callers cannot name: a function's stack objects and
-  /// objects behind its opaque pointers.
-  bool isFunctionLocal(ObjectId Id) const {
-    return Paths[Id].Path.isFunctionLocal();
-  }
-
-  /// Objects whose state when the function first touches them is unknown:
-  /// behind an opaque pointer, or behind a pointer loaded from a local.
-  bool hasUnknownStart(ObjectId Id) const {
+  /// Objects that callers of \p F cannot name: F's stack objects and
+  /// objects behind F's opaque pointers. (An outlined `__finally` body names
+  /// its parent's stack objects: to it they are like globals.)
+  bool isLocalTo(ObjectId Id, const llvm::Function &F) const {
     const AccessPath &P = Paths[Id].Path;
-    return P.Kind == PathBase::Opaque ||
-           (P.Kind == PathBase::Local && P.derefs() > 0);
+    return P.isFunctionLocal() && owningFunction(P.Base) == &F;
   }
 
-  /// The caller's object for callee object \p Id at call \p CB. \p PathOf
-  /// gives the caller's path of an actual argument.
-  ObjectId translate(ObjectId Id, const llvm::CallBase &CB,
+  /// Objects whose state when \p F first touches them is unknown: behind
+  /// one of F's opaque pointers, or behind a pointer loaded from F's stack.
+  bool hasUnknownStartIn(ObjectId Id, const llvm::Function &F) const {
+    const AccessPath &P = Paths[Id].Path;
+    return isLocalTo(Id, F) &&
+           (P.Kind == PathBase::Opaque || P.derefs() > 0);
+  }
+
+  /// The caller's object for object \p Id of \p Callee at call \p CB.
+  /// \p PathOf gives the caller's path of an actual argument.
+  ObjectId translate(ObjectId Id, const llvm::Function &Callee,
+                     const llvm::CallBase &CB,
                      llvm::function_ref<const NamedPath &(const llvm::Value *)> PathOf) {
-    if (Paths[Id].Path.Kind != PathBase::Param)
+    const AccessPath &P = Paths[Id].Path;
+    if (P.Kind != PathBase::Param)
+      return Id;
+    const auto *Formal = llvm::cast<llvm::Argument>(P.Base);
+    // Another function's parameter (reached through localrecover) already
+    // is in its own terms.
+    if (Formal->getParent() != &Callee || Formal->getArgNo() >= CB.arg_size())
       return Id;
     auto [It, Inserted] = Translations.try_emplace({&CB, Id}, Id);
     if (!Inserted)
       return It->second;
-    unsigned ArgNo = llvm::cast<llvm::Argument>(Paths[Id].Path.Base)->getArgNo();
-    if (ArgNo >= CB.arg_size())
-      return Id;
-    NamedPath Callee = Paths[Id];
-    ObjectId Result = intern(substituteParam(Callee, PathOf(CB.getArgOperand(ArgNo))));
+    NamedPath CalleePath = Paths[Id];
+    ObjectId Result =
+        intern(substituteParam(CalleePath, PathOf(CB.getArgOperand(Formal->getArgNo()))));
     Translations[{&CB, Id}] = Result;
     return Result;
   }

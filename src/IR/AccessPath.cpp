@@ -14,6 +14,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Operator.h"
 
 using namespace llvm;
@@ -240,40 +241,110 @@ NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual) {
 // Building paths
 //===----------------------------------------------------------------------===//
 
-AccessPathBuilder::AccessPathBuilder(const Function &F, const DataLayout &DL)
-    : F(F), DL(DL) {
-  for (const Instruction &I : instructions(F)) {
-    const auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I);
-    if (!DVI || !DVI->getVariable())
-      continue;
-    const DILocalVariable *Var = DVI->getVariable();
-    const DIExpression *Expr = DVI->getExpression();
-    bool Plain = !Expr || Expr->getNumElements() == 0;
-    // `dbg.value(ptr %slot, DW_OP_deref)` says the variable lives in *%slot,
-    // as a dbg.declare does.
-    bool InMemory = isa<DbgDeclareInst>(DVI)
-                        ? Plain
-                        : Expr && Expr->getNumElements() == 1 &&
-                              Expr->getElement(0) == dwarf::DW_OP_deref;
-    if (Var->getArg() > 0)
-      ParamVars.try_emplace(Var->getArg() - 1, Var);
-    for (Value *Loc : DVI->location_ops()) {
-      if (!Loc)
-        continue;
-      if (isa<AllocaInst>(Loc)) {
-        if (InMemory)
-          ObjectVars.try_emplace(Loc, Var);
-        continue;
-      }
-      if (Plain && !isa<DbgDeclareInst>(DVI))
-        ValueVars.try_emplace(Loc, Var);
-    }
-  }
+const Function *owningFunction(const Value *V) {
+  if (const auto *I = dyn_cast<Instruction>(V))
+    return I->getFunction();
+  if (const auto *A = dyn_cast<Argument>(V))
+    return A->getParent();
+  return nullptr;
 }
 
-const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) const {
-  auto It = ValueVars.find(V);
-  return It == ValueVars.end() ? nullptr : It->second;
+/// What the debug intrinsics of one function say about its values.
+struct AccessPathBuilder::FunctionVars {
+  DenseMap<unsigned, const DILocalVariable *> Params;
+  /// Variables whose value is the key (a pointer), in program order.
+  DenseMap<const Value *, SmallVector<const DILocalVariable *, 1>> Values;
+  /// Variables stored in the key (a stack slot).
+  DenseMap<const Value *, const DILocalVariable *> Objects;
+
+  explicit FunctionVars(const Function &Fn) {
+    for (const Instruction &I : instructions(Fn)) {
+      const auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I);
+      if (!DVI || !DVI->getVariable())
+        continue;
+      const DILocalVariable *Var = DVI->getVariable();
+      const DIExpression *Expr = DVI->getExpression();
+      bool Plain = !Expr || Expr->getNumElements() == 0;
+      // `dbg.value(ptr %slot, DW_OP_deref)` says the variable lives in
+      // *%slot, as a dbg.declare does.
+      bool InMemory = isa<DbgDeclareInst>(DVI)
+                          ? Plain
+                          : Expr && Expr->getNumElements() == 1 &&
+                                Expr->getElement(0) == dwarf::DW_OP_deref;
+      if (Var->getArg() > 0)
+        Params.try_emplace(Var->getArg() - 1, Var);
+      for (Value *Loc : DVI->location_ops()) {
+        if (!Loc)
+          continue;
+        if (isa<AllocaInst>(Loc)) {
+          if (InMemory)
+            Objects.try_emplace(Loc, Var);
+          continue;
+        }
+        if (Plain && !isa<DbgDeclareInst>(DVI)) {
+          auto &List = Values[Loc];
+          if (!is_contained(List, Var))
+            List.push_back(Var);
+        }
+      }
+    }
+  }
+};
+
+AccessPathBuilder::AccessPathBuilder(const Function &F, const DataLayout &DL)
+    : F(F), DL(DL) {}
+
+AccessPathBuilder::~AccessPathBuilder() = default;
+
+const AccessPathBuilder::FunctionVars &
+AccessPathBuilder::varsOf(const Function &Fn) {
+  std::unique_ptr<FunctionVars> &V = Vars[&Fn];
+  if (!V)
+    V = std::make_unique<FunctionVars>(Fn);
+  return *V;
+}
+
+/// Whether a pointer variable's type says what it points to (`PEXT`, not
+/// `PVOID`).
+static bool pointsToKnownType(const DILocalVariable *Var) {
+  const DIType *Pointee = stripTypedefs(pointeeType(Var->getType()));
+  return Pointee && !isa<DIBasicType>(Pointee);
+}
+
+const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) {
+  const Function *Fn = owningFunction(V);
+  if (!Fn)
+    return nullptr;
+  const FunctionVars &FV = varsOf(*Fn);
+  auto It = FV.Values.find(V);
+  if (It == FV.Values.end())
+    return nullptr;
+  for (const DILocalVariable *Var : It->second)
+    if (pointsToKnownType(Var))
+      return Var;
+  return It->second.front();
+}
+
+const Value *AccessPathBuilder::onlyStoredValue(const AllocaInst &Slot) {
+  const Value *Stored = nullptr;
+  for (const User *U : Slot.users()) {
+    if (const auto *SI = dyn_cast<StoreInst>(U)) {
+      if (SI->getPointerOperand() != &Slot || Stored || SI->isVolatile())
+        return nullptr;
+      Stored = SI->getValueOperand();
+      continue;
+    }
+    if (isa<LoadInst>(U) || isa<DbgInfoIntrinsic>(U))
+      continue;
+    if (const auto *II = dyn_cast<IntrinsicInst>(U))
+      if (II->getIntrinsicID() == Intrinsic::localescape ||
+          II->isLifetimeStartOrEnd())
+        continue;
+    return nullptr;
+  }
+  if (!Stored || !Stored->getType()->isPointerTy())
+    return nullptr;
+  return Stored;
 }
 
 const NamedPath &AccessPathBuilder::pathOf(const Value *Ptr) {
@@ -305,11 +376,17 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
     P.Path.Kind = PathBase::Param;
     P.Path.Base = A;
     const DIType *Ty = nullptr;
-    auto It = ParamVars.find(A->getArgNo());
-    if (It != ParamVars.end()) {
-      P.BaseName = It->second->getName().str();
-      Ty = It->second->getType();
-    } else if (const DISubprogram *SP = F.getSubprogram()) {
+    const FunctionVars &FV = varsOf(*A->getParent());
+    auto It = FV.Params.find(A->getArgNo());
+    const DILocalVariable *Var = It == FV.Params.end() ? nullptr : It->second;
+    // `PEXT Ext = Context;` names a PVOID parameter better than it does.
+    if (const DILocalVariable *Local = variableOf(A);
+        Local && (!Var || (!pointsToKnownType(Var) && pointsToKnownType(Local))))
+      Var = Local;
+    if (Var) {
+      P.BaseName = Var->getName().str();
+      Ty = Var->getType();
+    } else if (const DISubprogram *SP = A->getParent()->getSubprogram()) {
       if (const DISubroutineType *ST = SP->getType()) {
         DITypeRefArray Types = ST->getTypeArray();
         if (A->getArgNo() + 1 < Types.size())
@@ -338,8 +415,9 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
   if (const auto *AI = dyn_cast<AllocaInst>(Ptr)) {
     P.Path.Kind = PathBase::Local;
     P.Path.Base = AI;
-    auto It = ObjectVars.find(AI);
-    if (const DILocalVariable *Var = It == ObjectVars.end() ? nullptr : It->second) {
+    const FunctionVars &FV = varsOf(*AI->getFunction());
+    auto It = FV.Objects.find(AI);
+    if (const DILocalVariable *Var = It == FV.Objects.end() ? nullptr : It->second) {
       P.BaseName = Var->getName().str();
       P.Segments[0].Pointee = Var->getType();
     } else {
@@ -359,10 +437,48 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
     P.Path.Offsets.back() += Offset.getSExtValue();
     return P;
   }
+  // An outlined __finally body reaches its parent's stack slots through
+  // llvm.localrecover(@Parent, %fp, Index): the Index-th escaped slot.
+  if (const auto *II = dyn_cast<IntrinsicInst>(Ptr);
+      II && II->getIntrinsicID() == Intrinsic::localrecover) {
+    const auto *Parent = dyn_cast<Function>(II->getArgOperand(0)->stripPointerCasts());
+    const auto *Index = dyn_cast<ConstantInt>(II->getArgOperand(2));
+    if (Parent && Index && !Parent->isDeclaration())
+      for (const Instruction &I : Parent->getEntryBlock())
+        if (const auto *Escape = dyn_cast<IntrinsicInst>(&I);
+            Escape && Escape->getIntrinsicID() == Intrinsic::localescape &&
+            Index->getZExtValue() < Escape->arg_size())
+          return pathOf(Escape->getArgOperand(Index->getZExtValue())->stripPointerCasts());
+    return opaque(Ptr);
+  }
   if (const auto *Load = dyn_cast<LoadInst>(Ptr)) {
     if (!Load->getType()->isPointerTy())
       return opaque(Ptr);
     P = pathOf(Load->getPointerOperand());
+    // A pointer kept in a slot written once (an address-taken or escaped
+    // local at -O0, reached directly or through localrecover): the load
+    // reads what was stored.
+    const auto *Slot = dyn_cast<AllocaInst>(P.Path.Base);
+    if (P.Path.Kind == PathBase::Local && P.Path.Offsets.size() == 1 &&
+        P.Path.Offsets[0] == 0 && Slot)
+      if (const Value *Stored = onlyStoredValue(*Slot)) {
+        P = pathOf(Stored);
+        // Name the pointer after the variable that lives in the slot.
+        const FunctionVars &FV = varsOf(*Slot->getFunction());
+        auto It = FV.Objects.find(Slot);
+        if (It != FV.Objects.end() && P.Path.Offsets.back() == 0) {
+          const DIType *Ty = pointeeType(It->second->getType());
+          bool PointerBase = P.Path.Kind == PathBase::Param ||
+                             P.Path.Kind == PathBase::Opaque;
+          if (P.Path.Offsets.size() > 1)
+            P.Segments.back().Var = It->second->getName().str();
+          else if (PointerBase)
+            P.BaseName = It->second->getName().str();
+          if (Ty && (P.Path.Offsets.size() > 1 || PointerBase))
+            P.Segments.back().Pointee = Ty;
+        }
+        return P;
+      }
     PathSegmentView Seg;
     FieldChain Loaded = P.lastFields();
     if (Loaded.Type && Loaded.Residue == 0)

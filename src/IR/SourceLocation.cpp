@@ -54,15 +54,22 @@ std::string sourceName(const Function &F) {
   return normalizeSymbol(F.getName()).str();
 }
 
+SourceLoc locationOf(const DILocation &DL) {
+  SourceLoc L;
+  L.File = DL.getFilename().str();
+  L.Directory = DL.getDirectory().str();
+  L.Line = DL.getLine();
+  L.Column = DL.getColumn();
+  if (const DISubprogram *SP = DL.getScope()->getSubprogram())
+    L.Function = SP->getName().str();
+  return L;
+}
+
 SourceLoc locationOf(const Instruction &I) {
   SourceLoc L;
+  if (const DILocation *DL = I.getDebugLoc().get())
+    L = locationOf(*DL);
   L.Function = sourceName(*I.getFunction());
-  if (const DILocation *DL = I.getDebugLoc().get()) {
-    L.File = DL->getFilename().str();
-    L.Directory = DL->getDirectory().str();
-    L.Line = DL->getLine();
-    L.Column = DL->getColumn();
-  }
   return L;
 }
 

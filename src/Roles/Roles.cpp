@@ -333,6 +333,10 @@ private:
   void registerValue(const Value *V, StringRef Role, const std::string &How,
                      const Instruction *Site, unsigned Depth);
   void onStore(const Value *Dest, const Value *Stored, const Instruction &Site);
+  /// Registers through a catalogued wrapper inlined at \p Site: the wrapper
+  /// the source called decides the role (IoInitializeDpcRequest registers
+  /// an IO_DPC_ROUTINE, though the IR shows KeInitializeDpc).
+  bool viaInlinedWrapper(const Instruction &Site, const Value *Routine);
   void onCall(const CallBase &CB);
   void onInitializer(const GlobalVariable &G);
   void scanConstant(const Constant *C, const GlobalVariable &G,
@@ -482,6 +486,29 @@ std::string Discoverer::roleFor(const FieldRule &Rule, const FieldRef &Ref) cons
   return Rule.Role;
 }
 
+bool Discoverer::viaInlinedWrapper(const Instruction &Site, const Value *Routine) {
+  const RoleCatalog::CallRule *Outer = nullptr;
+  const DILocation *CallSite = nullptr;
+  for (const DILocation *DL = Site.getDebugLoc().get(); DL && DL->getInlinedAt();
+       DL = DL->getInlinedAt()) {
+    const DISubprogram *SP = DL->getScope()->getSubprogram();
+    if (!SP)
+      continue;
+    for (const RoleCatalog::CallRule &Rule : Catalog.callRules())
+      if (Rule.Function == SP->getName() && !Rule.WhenArg) {
+        Outer = &Rule;
+        CallSite = DL->getInlinedAt();
+      }
+  }
+  if (!Outer)
+    return false;
+  registerValue(Routine, Outer->Role,
+                "passed to " + Outer->Function + " (inlined) at " +
+                    locationOf(*CallSite).str(),
+                &Site, 0);
+  return true;
+}
+
 void Discoverer::onStore(const Value *Dest, const Value *Stored,
                          const Instruction &Site) {
   const Value *V = Stored->stripPointerCasts();
@@ -497,7 +524,7 @@ void Discoverer::onStore(const Value *Dest, const Value *Stored,
   if (!Ref)
     return;
   const FieldRule *Rule = matchField(*Ref);
-  if (!Rule)
+  if (!Rule || viaInlinedWrapper(Site, V))
     return;
   std::string Where = Ref->Struct + "." + Ref->Field;
   if (Ref->Index)
@@ -524,6 +551,8 @@ void Discoverer::onCall(const CallBase &CB) {
         continue;
       How += "(" + utohexstr(Rule.Equals, /*LowerCase=*/true).insert(0, "0x") + ")";
     }
+    if (viaInlinedWrapper(CB, CB.getArgOperand(Rule.Arg)))
+      return;
     registerValue(CB.getArgOperand(Rule.Arg), Rule.Role,
                   How + " at " + locationOf(CB).str(), &CB, 0);
   }

@@ -29,10 +29,12 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace llvm {
+class AllocaInst;
 class Argument;
 class DataLayout;
 class Function;
@@ -132,28 +134,39 @@ struct NamedPath {
 /// the argument passed at a call site. \p Callee must be rooted at a Param.
 NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual);
 
-/// Computes (and remembers) the access paths of pointers in one function.
+/// Computes (and remembers) the access paths of pointers used in one
+/// function. Paths may reach into another function's frame: an outlined
+/// `__finally` body reaches its parent's locals through `llvm.localrecover`.
 class AccessPathBuilder {
 public:
   AccessPathBuilder(const llvm::Function &F, const llvm::DataLayout &DL);
+  ~AccessPathBuilder();
 
   const NamedPath &pathOf(const llvm::Value *Ptr);
   const llvm::Function &function() const { return F; }
 
 private:
+  struct FunctionVars;
+
   NamedPath compute(const llvm::Value *Ptr);
   NamedPath opaque(const llvm::Value *Ptr);
-  const llvm::DILocalVariable *variableOf(const llvm::Value *V) const;
+  const FunctionVars &varsOf(const llvm::Function &Fn);
+  /// The source variable whose value is \p V (a pointer), preferring one
+  /// whose type says what it points to.
+  const llvm::DILocalVariable *variableOf(const llvm::Value *V);
+  /// The value every load from stack slot \p Slot reads, if the slot is
+  /// written once and never escapes.
+  const llvm::Value *onlyStoredValue(const llvm::AllocaInst &Slot);
 
   const llvm::Function &F;
   const llvm::DataLayout &DL;
   llvm::DenseMap<const llvm::Value *, NamedPath> Cache;
-  llvm::DenseMap<unsigned, const llvm::DILocalVariable *> ParamVars;
-  /// Variables whose value is the key (a pointer).
-  llvm::DenseMap<const llvm::Value *, const llvm::DILocalVariable *> ValueVars;
-  /// Variables stored in the key (a stack slot).
-  llvm::DenseMap<const llvm::Value *, const llvm::DILocalVariable *> ObjectVars;
+  llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionVars>> Vars;
 };
+
+/// The function a function-local value belongs to, or null (globals,
+/// constants).
+const llvm::Function *owningFunction(const llvm::Value *V);
 
 } // namespace sdv
 

@@ -10,6 +10,7 @@
 #include <string>
 
 namespace llvm {
+class DILocation;
 class Function;
 class Instruction;
 } // namespace llvm
@@ -38,6 +39,8 @@ struct SourceLoc {
 };
 
 SourceLoc locationOf(const llvm::Instruction &I);
+/// A debug location (e.g. where an inlined call was written).
+SourceLoc locationOf(const llvm::DILocation &DL);
 /// The line of the function's declaration (its opening line).
 SourceLoc locationOf(const llvm::Function &F);
 

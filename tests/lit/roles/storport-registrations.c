@@ -2,9 +2,9 @@
 // name, and by documented order when there is no debug info), notification
 // codes, the inline wrappers, and a driver's own wrapper.
 // RUN: %cc64 %s -o %t.bc
-// RUN: %sdv roles %t.bc | FileCheck %s
+// RUN: %sdv roles %t.bc | FileCheck %s --check-prefixes=CHECK,DEBUG
 // RUN: %cc86 %s -o %t86.bc
-// RUN: %sdv roles %t86.bc | FileCheck %s
+// RUN: %sdv roles %t86.bc | FileCheck %s --check-prefixes=CHECK,DEBUG
 // RUN: %cc64 -g0 %s -o %tnodebug.bc
 // RUN: %sdv roles %tnodebug.bc 2>&1 | FileCheck %s --check-prefixes=CHECK,NODEBUG
 #include <storport.h>
@@ -24,7 +24,8 @@ SCSI_ADAPTER_CONTROL_STATUS NTAPI AdapterControl(PVOID Ext, SCSI_ADAPTER_CONTROL
 }
 // CHECK-NEXT: BuildIo HW_BUILDIO stored into HW_INITIALIZATION_DATA.HwBuildIo
 BOOLEAN NTAPI BuildIo(PVOID Ext, PSCSI_REQUEST_BLOCK Srb) { return TRUE; }
-// CHECK-NEXT: DpcRoutine HW_DPC_ROUTINE passed to StorPortNotification(0x1001)
+// DEBUG-NEXT: DpcRoutine HW_DPC_ROUTINE passed to StorPortInitializeDpc (inlined) at {{.*}}storport-registrations.c:47:3
+// NODEBUG-NEXT: DpcRoutine HW_DPC_ROUTINE passed to StorPortNotification(0x1001) at 'PassiveInit'
 VOID NTAPI DpcRoutine(PSTOR_DPC Dpc, PVOID Ext, PVOID A1, PVOID A2) {}
 // CHECK-NEXT: DriverEntry DRIVER_INITIALIZE by its name
 // CHECK-NEXT: FindAdapter HW_FIND_ADAPTER stored into HW_INITIALIZATION_DATA.HwFindAdapter
@@ -40,7 +41,8 @@ BOOLEAN NTAPI Initialize(PVOID Ext) {
 }
 // CHECK-NEXT: Interrupt HW_INTERRUPT stored into HW_INITIALIZATION_DATA.HwInterrupt
 BOOLEAN NTAPI Interrupt(PVOID Ext) { return FALSE; }
-// CHECK-NEXT: PassiveInit HW_PASSIVE_INITIALIZE_ROUTINE passed to StorPortNotification(0x1000)
+// DEBUG-NEXT: PassiveInit HW_PASSIVE_INITIALIZE_ROUTINE passed to StorPortEnablePassiveInitialization (inlined) at {{.*}}storport-registrations.c:39:3
+// NODEBUG-NEXT: PassiveInit HW_PASSIVE_INITIALIZE_ROUTINE passed to StorPortNotification(0x1000) at 'Initialize'
 BOOLEAN NTAPI PassiveInit(PVOID Ext) {
   StorPortInitializeDpc(Ext, &TheDpc, DpcRoutine);
   return TRUE;

@@ -14,10 +14,10 @@ NTSTATUS NTAPI AddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo) {
   return STATUS_SUCCESS;
 }
 
-// CHECK-NEXT: Cancel DRIVER_CANCEL stored into IRP.CancelRoutine at 
+// CHECK-NEXT: Cancel DRIVER_CANCEL passed to IoSetCancelRoutine (inlined) at {{.*}}wdm-registrations.c:38:3
 VOID NTAPI Cancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) {}
 
-// CHECK-NEXT: Completion IO_COMPLETION_ROUTINE stored into IO_STACK_LOCATION.CompletionRoutine at 
+// CHECK-NEXT: Completion IO_COMPLETION_ROUTINE passed to IoSetCompletionRoutine (inlined) at {{.*}}wdm-registrations.c:39:3
 NTSTATUS NTAPI Completion(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context) {
   return STATUS_SUCCESS;
 }
