@@ -9,6 +9,7 @@
 #include "sdv/IR/AccessPath.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/IR/Symbols.h"
+#include "sdv/Support/Yaml.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -20,8 +21,6 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLTraits.h"
 
 #include <map>
 
@@ -118,14 +117,6 @@ namespace sdv {
 
 namespace {
 
-void collectDiagnostic(const SMDiagnostic &Diag, void *Context) {
-  auto *Out = static_cast<std::string *>(Context);
-  if (!Out->empty())
-    return;
-  raw_string_ostream OS(*Out);
-  OS << Diag.getFilename() << ":" << Diag.getLineNo() << ":"
-     << (Diag.getColumnNo() + 1) << ": " << Diag.getMessage();
-}
 
 /// Struct names are compared without leading underscores and without the
 /// `.N` suffix the IR linker adds to renamed types.
@@ -148,18 +139,8 @@ std::string canonicalStructName(StringRef Name) {
 
 Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
   CatalogSpec Spec;
-  std::string Diagnostic;
-  {
-    auto Buffer = MemoryBuffer::getMemBuffer(Yaml, BufferName, false);
-    yaml::Input In(Buffer->getMemBufferRef(), nullptr, collectDiagnostic,
-                   &Diagnostic);
-    In >> Spec;
-    if (In.error())
-      return createStringError(inconvertibleErrorCode(),
-                               Diagnostic.empty()
-                                   ? (BufferName + ": not a valid roles file").str()
-                                   : Diagnostic);
-  }
+  if (Error E = readYaml(Yaml, BufferName, Spec))
+    return std::move(E);
   RoleCatalog C;
   C.Roles = Spec.Roles;
   auto Check = [&](StringRef Role, StringRef Where) -> Error {

@@ -7,12 +7,11 @@
 #include "sdv/Rule/Rule.h"
 
 #include "sdv/IR/Symbols.h"
+#include "sdv/Support/Yaml.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -119,16 +118,6 @@ namespace sdv {
 
 namespace {
 
-/// Collects the first YAML diagnostic as text instead of printing it.
-void collectDiagnostic(const SMDiagnostic &Diag, void *Context) {
-  auto *Out = static_cast<std::string *>(Context);
-  if (!Out->empty())
-    return;
-  raw_string_ostream OS(*Out);
-  OS << Diag.getFilename() << ":" << Diag.getLineNo() << ":"
-     << (Diag.getColumnNo() + 1) << ": " << Diag.getMessage();
-}
-
 Error ruleError(StringRef BufferName, const Twine &Message) {
   return createStringError(inconvertibleErrorCode(),
                            BufferName + ": " + Message);
@@ -147,20 +136,8 @@ std::optional<unsigned> indexOf(const std::vector<T> &Items, StringRef Name,
 
 Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   RuleSpec Spec;
-  std::string Diagnostic;
-  {
-    auto Buffer = MemoryBuffer::getMemBuffer(Yaml, BufferName,
-                                             /*RequiresNullTerminator=*/false);
-    yaml::Input In(Buffer->getMemBufferRef(), nullptr, collectDiagnostic,
-                   &Diagnostic);
-    In >> Spec;
-    if (In.error())
-      return createStringError(inconvertibleErrorCode(),
-                               Diagnostic.empty()
-                                   ? (BufferName + ": not a valid rule file")
-                                         .str()
-                                   : Diagnostic);
-  }
+  if (Error E = readYaml(Yaml, BufferName, Spec))
+    return std::move(E);
 
   Rule R;
   R.Id = Spec.Rule;
