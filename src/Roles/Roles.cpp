@@ -117,7 +117,6 @@ namespace sdv {
 
 namespace {
 
-
 /// Struct names are compared without leading underscores and without the
 /// `.N` suffix the IR linker adds to renamed types.
 std::string canonicalStructName(StringRef Name) {
