@@ -99,8 +99,13 @@ struct ViolationRecord {
 /// arguments.
 struct ExitCase {
   ObjectMap Objects;
-  std::optional<int64_t> Returns;
+  /// What the path knew of the returned value (`== 0`, `!= NULL`); the
+  /// facts' value is unset, it stands for the call.
+  FactSet Returns;
   FactSet Pre;
+  /// The opaque pointer returned (a looked-up context), whose objects the
+  /// caller names through the call's result.
+  const Value *ReturnedBase = nullptr;
 };
 
 struct Summary {
@@ -118,7 +123,8 @@ bool sameSummary(const Summary &A, const Summary &B) {
     return false;
   for (unsigned I = 0; I < A.Exits.size(); ++I)
     if (!sameStates(A.Exits[I].Objects, B.Exits[I].Objects) ||
-        A.Exits[I].Returns != B.Exits[I].Returns ||
+        !sameFacts(A.Exits[I].Returns, B.Exits[I].Returns) ||
+        A.Exits[I].ReturnedBase != B.Exits[I].ReturnedBase ||
         !sameFacts(A.Exits[I].Pre, B.Exits[I].Pre))
       return false;
   for (unsigned I = 0; I < A.Violations.size(); ++I) {
@@ -175,11 +181,11 @@ private:
   void moveObject(PathState &S, ObjectId Id, EventId Ev, const CallBase &CB);
   void applySummary(const CallBase &CB, const Function &Callee,
                     const Summary &CalleeSummary, std::vector<PathState> &States);
-  void exit(const PathState &S, const Instruction &Site,
-            std::optional<int64_t> Returns);
+  void exit(const PathState &S, const Instruction &Site, const Value *Returned);
   FactSet argumentFacts(const FactSet &Facts) const;
   void propagate(const BasicBlock &From, const PathState &S);
-  void enqueue(const BasicBlock &To, PathState S);
+  void enqueue(const BasicBlock &To, PathState S,
+               const BasicBlock *From = nullptr);
   void record(ViolationRecord V, std::vector<ViolationRecord> &List);
   bool isPureReturn(const BasicBlock &BB);
   static void mergeSimilar(std::vector<PathState> &States);
@@ -349,10 +355,11 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
                                     std::vector<PathState> &States) {
   TraceRef CallStep = E.Traces.append(0, {StepKind::Call, &CB, &Callee, 0});
   TraceRef ReturnStep = E.Traces.append(0, {StepKind::Return, &CB, &Callee, 0});
-  auto Translate = [&](ObjectId Id) {
-    return E.Objects.translate(Id, Callee, CB, [&](const Value *Actual) -> const NamedPath & {
-      return Paths.pathOf(Actual);
-    });
+  auto Translate = [&](ObjectId Id, const Value *ReturnedBase = nullptr) {
+    return E.Objects.translate(
+        Id, Callee, CB,
+        [&](const Value *Actual) -> const NamedPath & { return Paths.pathOf(Actual); },
+        ReturnedBase);
   };
 
   std::vector<PathState> Out;
@@ -386,10 +393,12 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
       PathState Next = S;
       if (!assumeAtCall(Next.Facts, X.Pre, CB))
         continue;
-      if (X.Returns && !addFact(Next.Facts, {&CB, *X.Returns, true}))
+      if (!all_of(X.Returns, [&](const Fact &F) {
+            return addFact(Next.Facts, {&CB, F.C, F.Equal});
+          }))
         continue;
       for (const auto &[CalleeId, U] : X.Objects) {
-        ObjectId Id = Translate(CalleeId);
+        ObjectId Id = Translate(CalleeId, X.ReturnedBase);
         ObjectTrack &T = track(Next, Id);
         ObjectTrack Composed = T;
         for (unsigned Start = 0; Start < R.numStates(); ++Start) {
@@ -487,7 +496,7 @@ FactSet FunctionAnalysis::argumentFacts(const FactSet &Facts) const {
 }
 
 void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
-                            std::optional<int64_t> Returns) {
+                            const Value *Returned) {
   if (Entry && R.checksExitOf(Entry->role())) {
     for (const auto &[Id, T] : S.Objects) {
       for (unsigned Start = 0; Start < R.numStates(); ++Start) {
@@ -510,15 +519,28 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
       }
     }
   }
-  // Callers see the objects they can name; the function's own locals die.
+  // Callers see every object but the function's own stack objects, which
+  // die here.
   ExitCase X;
   for (const auto &P : S.Objects)
-    if (!E.Objects.isLocalTo(P.first, F))
+    if (!E.Objects.diesWith(P.first, F))
       X.Objects.push_back(P);
-  X.Returns = Returns;
+  if (Returned) {
+    FactSet Known;
+    translateFacts(S.Facts, Returned, nullptr, Known);
+    X.Returns = Known;
+    bool Constant = any_of(Known, [](const Fact &F) { return F.Equal; });
+    if (Returned->getType()->isPointerTy() && !Constant) {
+      const NamedPath &RP = Paths.pathOf(Returned);
+      if (RP.Path.Kind == PathBase::Opaque && RP.Path.Offsets.size() == 1 &&
+          RP.Path.Offsets[0] == 0)
+        X.ReturnedBase = RP.Path.Base;
+    }
+  }
   X.Pre = argumentFacts(S.Facts);
   for (ExitCase &Old : Result.Exits) {
-    if (sameStates(Old.Objects, X.Objects) && Old.Returns == X.Returns) {
+    if (sameStates(Old.Objects, X.Objects) && sameFacts(Old.Returns, X.Returns) &&
+        Old.ReturnedBase == X.ReturnedBase) {
       intersectFacts(Old.Pre, X.Pre);
       return;
     }
@@ -526,10 +548,20 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
   Result.Exits.push_back(std::move(X));
 }
 
-void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S) {
+void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
+                               const BasicBlock *From) {
   // Values defined in the block are defined anew on entry: facts about their
-  // previous values (from an earlier loop iteration) no longer hold.
+  // previous values (from an earlier loop iteration) no longer hold. A phi
+  // takes what is known of its incoming value on this edge (`Status` set to
+  // an error constant on the path that released the lock early).
+  FactSet PhiFacts;
+  if (From)
+    for (const PHINode &Phi : To.phis())
+      translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts);
   killFactsDefinedIn(S.Facts, To);
+  for (const Fact &F : PhiFacts)
+    if (!addFact(S.Facts, F))
+      return; // Cannot happen for a consistent path; drop it if it does.
   BlockStates &B = In[&To];
   auto MarkPending = [&](unsigned I) {
     if (!is_contained(B.Pending, I))
@@ -596,11 +628,10 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
           Phi && Phi->getParent() == To)
         RV = Phi->getIncomingValueForBlock(&From);
       bool ReturnStatement = Term->getMetadata(ReturnStatementMD) && Term->getDebugLoc();
-      exit(Next, ReturnStatement ? *Term : *Ret,
-           RV ? knownValue(RV, Next.Facts) : std::nullopt);
+      exit(Next, ReturnStatement ? *Term : *Ret, RV);
       return;
     }
-    enqueue(*To, std::move(Next));
+    enqueue(*To, std::move(Next), &From);
   };
 
   if (const auto *Br = dyn_cast<BranchInst>(Term)) {
@@ -641,8 +672,7 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
     return;
   }
   if (const auto *Ret = dyn_cast<ReturnInst>(Term)) {
-    const Value *RV = Ret->getReturnValue();
-    exit(S, *Term, RV ? knownValue(RV, S.Facts) : std::nullopt);
+    exit(S, *Term, Ret->getReturnValue());
     return;
   }
   // invoke, indirectbr, callbr, EH pads: every successor, no facts. Paths

@@ -132,6 +132,21 @@ std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts) {
       return *Known == IsEq;
     return std::nullopt;
   }
+  // Any comparison of two known values (`NT_SUCCESS(Status)` is
+  // `Status >= 0`).
+  if (const auto *Cmp = dyn_cast<ICmpInst>(Cond)) {
+    std::optional<int64_t> L = knownValue(Cmp->getOperand(0), Facts);
+    std::optional<int64_t> R = knownValue(Cmp->getOperand(1), Facts);
+    Type *Ty = Cmp->getOperand(0)->getType();
+    if (!L || !R || !Ty->isIntOrPtrTy())
+      return std::nullopt;
+    unsigned Bits = Ty->isIntegerTy() ? Ty->getIntegerBitWidth() : 64;
+    if (Bits > 64)
+      return std::nullopt;
+    return ICmpInst::compare(APInt(Bits, *L, /*isSigned=*/true),
+                             APInt(Bits, *R, /*isSigned=*/true),
+                             Cmp->getPredicate());
+  }
   const Value *Inner;
   if (PatternMatch::match(Cond, PatternMatch::m_Not(PatternMatch::m_Value(Inner))))
     if (std::optional<bool> Known = evaluate(Inner, Facts))
@@ -188,6 +203,17 @@ bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const CallBase &CB) {
       return false;
   }
   return true;
+}
+
+void translateFacts(const FactSet &Facts, const Value *From, const Value *To,
+                    FactSet &Out) {
+  if (std::optional<int64_t> C = constantOf(From)) {
+    Out.push_back({To, *C, true});
+    return;
+  }
+  for (const Fact &F : Facts)
+    if (F.V == From)
+      Out.push_back({To, F.C, F.Equal});
 }
 
 void killFactsDefinedIn(FactSet &Facts, const BasicBlock &BB) {

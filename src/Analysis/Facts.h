@@ -64,6 +64,11 @@ bool sameFacts(const FactSet &A, const FactSet &B);
 /// constant). Returns false if the call's arguments contradict them.
 bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const llvm::CallBase &CB);
 
+/// Appends to \p Out what \p Facts know of \p From, restated for \p To
+/// (a phi taking From on some edge).
+void translateFacts(const FactSet &Facts, const llvm::Value *From,
+                    const llvm::Value *To, FactSet &Out);
+
 /// Drops facts about values defined in \p BB.
 void killFactsDefinedIn(FactSet &Facts, const llvm::BasicBlock &BB);
 

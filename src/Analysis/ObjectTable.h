@@ -51,25 +51,41 @@ public:
            (P.Kind == PathBase::Opaque || P.derefs() > 0);
   }
 
+  /// Objects that die when \p F returns: its own stack objects. (Objects
+  /// behind F's opaque pointers outlive it: a lock F acquired through a
+  /// looked-up pointer is still held in its caller.)
+  bool diesWith(ObjectId Id, const llvm::Function &F) const {
+    const AccessPath &P = Paths[Id].Path;
+    return P.Kind == PathBase::Local && P.derefs() == 0 &&
+           owningFunction(P.Base) == &F;
+  }
+
   /// The caller's object for object \p Id of \p Callee at call \p CB.
-  /// \p PathOf gives the caller's path of an actual argument.
+  /// \p PathOf gives the caller's path of a value at the call (an argument,
+  /// or the call's result); \p ReturnedBase is the opaque pointer the callee
+  /// returned, if any, so that objects behind it are named through the call.
   ObjectId translate(ObjectId Id, const llvm::Function &Callee,
                      const llvm::CallBase &CB,
-                     llvm::function_ref<const NamedPath &(const llvm::Value *)> PathOf) {
+                     llvm::function_ref<const NamedPath &(const llvm::Value *)> PathOf,
+                     const llvm::Value *ReturnedBase = nullptr) {
     const AccessPath &P = Paths[Id].Path;
-    if (P.Kind != PathBase::Param)
-      return Id;
-    const auto *Formal = llvm::cast<llvm::Argument>(P.Base);
-    // Another function's parameter (reached through localrecover) already
-    // is in its own terms.
-    if (Formal->getParent() != &Callee || Formal->getArgNo() >= CB.arg_size())
+    const llvm::Value *Actual = nullptr;
+    if (P.Kind == PathBase::Param) {
+      const auto *Formal = llvm::cast<llvm::Argument>(P.Base);
+      // Another function's parameter (reached through localrecover)
+      // already is in its own terms.
+      if (Formal->getParent() == &Callee && Formal->getArgNo() < CB.arg_size())
+        Actual = CB.getArgOperand(Formal->getArgNo());
+    } else if (P.Kind == PathBase::Opaque && ReturnedBase && P.Base == ReturnedBase) {
+      Actual = &CB;
+    }
+    if (!Actual)
       return Id;
     auto [It, Inserted] = Translations.try_emplace({&CB, Id}, Id);
     if (!Inserted)
       return It->second;
-    NamedPath CalleePath = Paths[Id];
-    ObjectId Result =
-        intern(substituteParam(CalleePath, PathOf(CB.getArgOperand(Formal->getArgNo()))));
+    NamedPath Inner = Paths[Id];
+    ObjectId Result = intern(rebasePath(Inner, PathOf(Actual)));
     Translations[{&CB, Id}] = Result;
     return Result;
   }

@@ -222,8 +222,7 @@ FieldChain NamedPath::lastFields() const {
   return fieldsAt(Seg.Pointee, Path.Offsets.back());
 }
 
-NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual) {
-  assert(Callee.Path.Kind == PathBase::Param && "substituting a non-parameter");
+NamedPath rebasePath(const NamedPath &Callee, const NamedPath &Actual) {
   NamedPath R = Actual;
   PathSegmentView &Joint = R.Segments.back();
   if (!Joint.Pointee && R.Path.Offsets.back() == 0)
@@ -351,8 +350,15 @@ const NamedPath &AccessPathBuilder::pathOf(const Value *Ptr) {
   auto It = Cache.find(Ptr);
   if (It != Cache.end())
     return It->second;
+  // A phi reached again while its own path is computed (a loop-carried
+  // pointer) is opaque.
+  if (!InProgress.insert(Ptr).second)
+    return Cache.try_emplace(Ptr, opaque(Ptr)).first->second;
   NamedPath P = compute(Ptr);
-  return Cache.try_emplace(Ptr, std::move(P)).first->second;
+  InProgress.erase(Ptr);
+  NamedPath &Slot = Cache[Ptr];
+  Slot = std::move(P);
+  return Slot;
 }
 
 NamedPath AccessPathBuilder::opaque(const Value *Ptr) {
@@ -424,6 +430,29 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
       P.BaseName = AI->hasName() ? AI->getName().str() : "<local>";
     }
     return P;
+  }
+  // `c ? &E->Lock : &E->Lock`, or a phi whose incoming pointers all name
+  // one object (clang -O2 sinks two identical calls into one): that object.
+  if (isa<PHINode>(Ptr) || isa<SelectInst>(Ptr)) {
+    SmallVector<const Value *, 4> Incoming;
+    if (const auto *Phi = dyn_cast<PHINode>(Ptr))
+      append_range(Incoming, Phi->incoming_values());
+    else
+      Incoming = {cast<SelectInst>(Ptr)->getTrueValue(),
+                  cast<SelectInst>(Ptr)->getFalseValue()};
+    std::optional<NamedPath> Common;
+    for (const Value *In : Incoming) {
+      if (In == Ptr)
+        continue;
+      NamedPath Q = pathOf(In);
+      if (Common && Q.Path != Common->Path)
+        return opaque(Ptr);
+      if (!Common)
+        Common = std::move(Q);
+    }
+    if (Common && !(Common->Path.Kind == PathBase::Opaque && Common->Path.Base == Ptr))
+      return *Common;
+    return opaque(Ptr);
   }
   if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
     return pathOf(Cast->getOperand(0));

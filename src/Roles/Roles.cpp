@@ -44,6 +44,7 @@ struct CallSpec {
   unsigned Arg = 0;
   std::optional<unsigned> WhenArg;
   uint64_t Equals = 0;
+  std::optional<unsigned> IntoArg;
 };
 struct ByNameSpec {
   std::string Function, Role;
@@ -90,9 +91,10 @@ template <> struct MappingTraits<CallSpec> {
   static void mapping(IO &Io, CallSpec &C) {
     Io.mapRequired("function", C.Function);
     Io.mapRequired("arg", C.Arg);
-    Io.mapRequired("role", C.Role);
+    Io.mapOptional("role", C.Role);
     Io.mapOptional("when-arg", C.WhenArg);
     Io.mapOptional("equals", C.Equals, uint64_t(0));
+    Io.mapOptional("into-arg", C.IntoArg);
   }
 };
 template <> struct MappingTraits<ByNameSpec> {
@@ -171,10 +173,16 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
   for (OrderSpec &O : Spec.Orders)
     C.FieldOrders[canonicalStructName(O.Struct)] = O.Fields;
   for (CallSpec &Call : Spec.Calls) {
-    if (Error E = Check(Call.Role, "call '" + Call.Function + "'"))
-      return std::move(E);
+    // A fill takes its role from the field it fills; any other call names it.
+    if (Call.IntoArg.has_value() == !Call.Role.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               BufferName + ": call '" + Call.Function +
+                                   "' needs exactly one of 'role' and 'into-arg'");
+    if (!Call.IntoArg)
+      if (Error E = Check(Call.Role, "call '" + Call.Function + "'"))
+        return std::move(E);
     C.Calls.push_back({Call.Function, Call.Arg, Call.Role, Call.WhenArg,
-                       Call.Equals});
+                       Call.Equals, Call.IntoArg});
   }
   return C;
 }
@@ -358,10 +366,30 @@ void Discoverer::add(const Function &F, RoleEvidence E) {
     Entry.Evidence.push_back(std::move(E));
 }
 
+/// Looks through casts, including the pointer-integer conversions of
+/// interlocked exchanges and memory fills (`(ULONG_PTR)Routine`).
+static const Value *stripConversions(const Value *V) {
+  for (;;) {
+    V = V->stripPointerCasts();
+    if (const auto *P2I = dyn_cast<PtrToIntOperator>(V)) {
+      V = P2I->getPointerOperand();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<Operator>(V);
+        Op && (Op->getOpcode() == Instruction::IntToPtr ||
+               Op->getOpcode() == Instruction::ZExt ||
+               Op->getOpcode() == Instruction::Trunc)) {
+      V = Op->getOperand(0);
+      continue;
+    }
+    return V;
+  }
+}
+
 void Discoverer::registerValue(const Value *V, StringRef Role,
                                const std::string &How, const Instruction *Site,
                                unsigned Depth) {
-  V = V->stripPointerCasts();
+  V = stripConversions(V);
   if (const auto *F = dyn_cast<Function>(V)) {
     if (!F->isDeclaration())
       add(*F, {Role.str(), How, Site});
@@ -491,14 +519,11 @@ bool Discoverer::viaInlinedWrapper(const Instruction &Site, const Value *Routine
 
 void Discoverer::onStore(const Value *Dest, const Value *Stored,
                          const Instruction &Site) {
-  const Value *V = Stored->stripPointerCasts();
-  // Interlocked exchanges of pointers work on integers: `ptrtoint @F`.
-  if (const auto *P2I = dyn_cast<PtrToIntOperator>(V))
-    V = P2I->getPointerOperand()->stripPointerCasts();
+  // Interlocked exchanges of pointers work on integers: `ptrtoint @F`, or a
+  // phi of such when -O2 merged two exchanges.
+  const Value *V = stripConversions(Stored);
   if (!isa<Function>(V) && !isa<Argument>(V) && !isa<PHINode>(V) &&
       !isa<SelectInst>(V))
-    return;
-  if (!V->getType()->isPointerTy())
     return;
   std::optional<FieldRef> Ref = fieldOf(Dest, *Site.getFunction());
   if (!Ref)
@@ -530,6 +555,20 @@ void Discoverer::onCall(const CallBase &CB) {
       if (!Code || Code->getZExtValue() != Rule.Equals)
         continue;
       How += "(" + utohexstr(Rule.Equals, /*LowerCase=*/true).insert(0, "0x") + ")";
+    }
+    if (Rule.IntoArg) {
+      // A fill of a routine table: the routine lands in every slot.
+      if (CB.arg_size() <= *Rule.IntoArg)
+        continue;
+      std::optional<FieldRef> Ref = fieldOf(CB.getArgOperand(*Rule.IntoArg), *CB.getFunction());
+      const FieldRule *Field = Ref ? matchField(*Ref) : nullptr;
+      if (!Field)
+        continue;
+      registerValue(CB.getArgOperand(Rule.Arg), Field->Role,
+                    "filled into " + Ref->Struct + "." + Ref->Field + " by " +
+                        Rule.Function + " at " + locationOf(CB).str(),
+                    &CB, 0);
+      continue;
     }
     if (viaInlinedWrapper(CB, CB.getArgOperand(Rule.Arg)))
       return;

@@ -100,7 +100,7 @@ TEST_CASE("a callee's parameter path is rebased on the caller's argument",
   Callee.Segments.resize(2);
   // Caller passes &E->Channel (param0 +48).
   NamedPath Actual = B.pathOf(named(*M, "f", "ch"));
-  NamedPath R = substituteParam(Callee, Actual);
+  NamedPath R = rebasePath(Callee, Actual);
   CHECK(R.Path.Kind == PathBase::Param);
   CHECK(R.Path.Offsets == llvm::SmallVector<int64_t, 2>{56, 8});
   CHECK(R.Segments.size() == 2);

@@ -26,6 +26,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 
@@ -130,9 +131,10 @@ struct NamedPath {
   FieldChain lastFields() const;
 };
 
-/// \p Callee's path with its parameter base replaced by \p Actual, the path of
-/// the argument passed at a call site. \p Callee must be rooted at a Param.
-NamedPath substituteParam(const NamedPath &Callee, const NamedPath &Actual);
+/// \p Inner's path with its base replaced by \p Actual: a callee's path
+/// rooted at a parameter, rebased on the argument passed at a call site, or
+/// one rooted at the pointer the callee returns, rebased on the call.
+NamedPath rebasePath(const NamedPath &Inner, const NamedPath &Actual);
 
 /// Computes (and remembers) the access paths of pointers used in one
 /// function. Paths may reach into another function's frame: an outlined
@@ -161,6 +163,7 @@ private:
   const llvm::Function &F;
   const llvm::DataLayout &DL;
   llvm::DenseMap<const llvm::Value *, NamedPath> Cache;
+  llvm::SmallPtrSet<const llvm::Value *, 8> InProgress;
   llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionVars>> Vars;
 };
 

@@ -47,6 +47,9 @@ public:
     std::string Role;
     std::optional<unsigned> WhenArg;
     uint64_t Equals = 0;
+    /// For a fill (RtlFillMemoryUlong of a dispatch table): the argument
+    /// pointing into the table; the role is the table field's.
+    std::optional<unsigned> IntoArg;
   };
   struct ByName {
     std::string Function, Role;
