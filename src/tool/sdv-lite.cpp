@@ -90,7 +90,8 @@ int main(int argc, char **argv) {
     Cmd->add_option("--entry", Roles.Entries,
                     "declare FUNCTION=ROLE an entry routine, e.g. "
                     "MyRead=IRP_MJ_READ (repeatable)")
-        ->type_name("FUNC=ROLE");
+        ->type_name("FUNC=ROLE")
+        ->allow_extra_args(false);
     Cmd->add_option("--map", Roles.MapFile,
                     "read entry routines from a role map in the sdv-map.h "
                     "format ('#define fun_HW_STARTIO MyStartIo')")
@@ -104,11 +105,13 @@ int main(int argc, char **argv) {
       "check", "check the driver and report every defect with its trace");
   CheckCmd->add_option("--rule", Check.Rules,
                        "check only this rule (repeatable; default: all)")
-      ->type_name("RULE");
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   CheckCmd->add_option("--rule-file", Check.RuleFiles,
                        "load a rule from a YAML file (repeatable); it replaces "
                        "a built-in rule of the same name")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   CheckCmd->add_option("--format", Format, "output format: text, json or sarif")
       ->type_name("FORMAT")
       ->default_str("text");
@@ -131,7 +134,8 @@ int main(int argc, char **argv) {
   CLI::App *RulesCmd =
       App.add_subcommand("rules", "list the available rules");
   RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 
   try {
     App.parse(argc, argv);
