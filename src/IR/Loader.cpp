@@ -15,6 +15,9 @@
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/GetElementPtrTypeIterator.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Operator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/LLVMContext.h"
@@ -222,13 +225,61 @@ void markReturnStatements(Function &F) {
   }
 }
 
+/// Records on each store into a struct field the field as the source wrote
+/// it (`W->WorkerRoutine` with W a PWORK_QUEUE_ITEM): struct type, field
+/// index and constant array index. Canonicalisation folds such addresses
+/// into byte offsets when the base becomes a constant (a work item overlaid
+/// on a global's reserved bytes), and the C type of the write is lost.
+void markFieldStores(Function &F) {
+  LLVMContext &Ctx = F.getContext();
+  unsigned Kind = Ctx.getMDKindID(FieldStoreMD);
+  Type *I64 = Type::getInt64Ty(Ctx);
+  for (Instruction &I : instructions(F)) {
+    Value *Dest = nullptr;
+    if (auto *SI = dyn_cast<StoreInst>(&I))
+      Dest = SI->getPointerOperand();
+    else if (auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+      Dest = RMW->getPointerOperand();
+    else if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I))
+      Dest = CX->getPointerOperand();
+    auto *GEP = dyn_cast_or_null<GEPOperator>(Dest);
+    if (!GEP)
+      continue;
+    StructType *Struct = nullptr;
+    uint64_t Field = 0;
+    int64_t Index = -1;
+    bool AfterField = false;
+    for (gep_type_iterator It = gep_type_begin(GEP), End = gep_type_end(GEP);
+         It != End; ++It) {
+      const auto *C = dyn_cast<ConstantInt>(It.getOperand());
+      if (StructType *ST = It.getStructTypeOrNull()) {
+        Struct = ST->hasName() && C ? ST : nullptr;
+        Field = C ? C->getZExtValue() : 0;
+        Index = -1;
+        AfterField = Struct != nullptr;
+        continue;
+      }
+      if (AfterField && isa<ArrayType>(It.getIndexedType()) && C)
+        Index = C->getSExtValue();
+      AfterField = false;
+    }
+    if (!Struct)
+      continue;
+    I.setMetadata(Kind, MDNode::get(Ctx, {MDString::get(Ctx, Struct->getName()),
+                                          ConstantAsMetadata::get(ConstantInt::get(I64, Field)),
+                                          ConstantAsMetadata::get(ConstantInt::get(I64, Index))}));
+  }
+}
+
 } // namespace
 
 void canonicalize(Module &M) {
   for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
-    if (!F.isDeclaration())
-      markReturnStatements(F);
+    if (F.isDeclaration())
+      continue;
+    markReturnStatements(F);
+    markFieldStores(F);
   }
 
   LoopAnalysisManager LAM;

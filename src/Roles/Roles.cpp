@@ -7,6 +7,7 @@
 #include "sdv/Roles/Roles.h"
 
 #include "sdv/IR/AccessPath.h"
+#include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/IR/Symbols.h"
 #include "sdv/Support/Yaml.h"
@@ -16,6 +17,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/GetElementPtrTypeIterator.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -329,8 +331,11 @@ private:
   void onInitializer(const GlobalVariable &G);
   void scanConstant(const Constant *C, const GlobalVariable &G,
                     const FieldRef *Context);
-  std::optional<FieldRef> fieldOf(const Value *Dest, const Function &F);
+  std::optional<FieldRef> fieldOf(const Value *Dest, const Function &F,
+                                  const Instruction *Site = nullptr);
+  std::optional<FieldRef> fieldFromMetadata(const Instruction &Site);
   std::optional<FieldRef> fieldFromIR(const Value *Dest);
+  std::optional<FieldRef> fieldFromDebugInfo(const Value *Dest, const Function &F);
   std::optional<std::string> fieldName(StructType *ST, unsigned Index);
   const FieldRule *matchField(const FieldRef &Ref) const;
   std::string roleFor(const RoleCatalog::FieldRule &Rule,
@@ -442,31 +447,88 @@ std::optional<std::string> Discoverer::fieldName(StructType *ST, unsigned I) {
 }
 
 std::optional<FieldRef> Discoverer::fieldFromIR(const Value *Dest) {
+  // The innermost struct field the GEP indexes, and a constant array index
+  // right after it: `gep %struct._DRIVER_OBJECT, %d, 0, 14, 3` is
+  // MajorFunction[3]; a separate array GEP on top of a field GEP is read the
+  // same way, and a variable index leaves the index unknown.
   const auto *GEP = dyn_cast<GEPOperator>(Dest);
   if (!GEP)
     return std::nullopt;
-  std::optional<uint64_t> ArrayIndex;
-  // `&S->Array[i]`: an array GEP on top of a field GEP.
+  std::optional<uint64_t> OuterIndex;
   if (isa<ArrayType>(GEP->getSourceElementType()) && GEP->getNumIndices() == 2) {
     if (const auto *CI = dyn_cast<ConstantInt>(GEP->getOperand(2)))
-      ArrayIndex = CI->getZExtValue();
+      OuterIndex = CI->getZExtValue();
     GEP = dyn_cast<GEPOperator>(GEP->getPointerOperand());
     if (!GEP)
       return std::nullopt;
   }
-  auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
-  if (!ST || GEP->getNumIndices() != 2)
-    return std::nullopt;
-  const auto *Field = dyn_cast<ConstantInt>(GEP->getOperand(2));
-  if (!Field)
-    return std::nullopt;
-  std::optional<std::string> Name = fieldName(ST, Field->getZExtValue());
-  if (!Name)
-    return std::nullopt;
-  return FieldRef{canonicalStructName(ST->getName()), *Name, ArrayIndex};
+  std::optional<FieldRef> Found;
+  bool AfterField = false;
+  for (gep_type_iterator It = gep_type_begin(GEP), End = gep_type_end(GEP);
+       It != End; ++It) {
+    if (StructType *ST = It.getStructTypeOrNull()) {
+      const auto *Field = dyn_cast<ConstantInt>(It.getOperand());
+      std::optional<std::string> Name =
+          Field ? fieldName(ST, Field->getZExtValue()) : std::nullopt;
+      if (!Name || !ST->hasName()) {
+        Found.reset();
+        AfterField = false;
+        continue;
+      }
+      Found = FieldRef{canonicalStructName(ST->getName()), *Name, std::nullopt};
+      AfterField = true;
+      continue;
+    }
+    if (AfterField && Found && isa<ArrayType>(It.getIndexedType())) {
+      if (const auto *CI = dyn_cast<ConstantInt>(It.getOperand()))
+        Found->Index = CI->getZExtValue();
+    }
+    AfterField = false;
+  }
+  if (Found && !Found->Index)
+    Found->Index = OuterIndex;
+  return Found;
 }
 
-std::optional<FieldRef> Discoverer::fieldOf(const Value *Dest, const Function &F) {
+std::optional<FieldRef> Discoverer::fieldFromMetadata(const Instruction &Site) {
+  const MDNode *MD = Site.getMetadata(FieldStoreMD);
+  if (!MD || MD->getNumOperands() != 3)
+    return std::nullopt;
+  const auto *Name = dyn_cast<MDString>(MD->getOperand(0));
+  const auto *Field = mdconst::dyn_extract<ConstantInt>(MD->getOperand(1));
+  const auto *Index = mdconst::dyn_extract<ConstantInt>(MD->getOperand(2));
+  StructType *ST = Name ? StructType::getTypeByName(Site.getContext(), Name->getString())
+                        : nullptr;
+  if (!ST || !Field || !Index)
+    return std::nullopt;
+  std::optional<std::string> FieldName = fieldName(ST, Field->getZExtValue());
+  if (!FieldName)
+    return std::nullopt;
+  FieldRef Ref{canonicalStructName(ST->getName()), *FieldName, std::nullopt};
+  if (Index->getSExtValue() >= 0)
+    Ref.Index = Index->getZExtValue();
+  return Ref;
+}
+
+std::optional<FieldRef> Discoverer::fieldOf(const Value *Dest, const Function &F,
+                                            const Instruction *Site) {
+  // The debug-info view first (it sees through byte GEPs at -O2); the GEP's
+  // own struct type when that names no registration field (a structure
+  // overlaid on another's reserved bytes, a PVOID-typed base).
+  std::optional<FieldRef> ByDebugInfo = fieldFromDebugInfo(Dest, F);
+  if (ByDebugInfo && matchField(*ByDebugInfo))
+    return ByDebugInfo;
+  if (std::optional<FieldRef> ByIR = fieldFromIR(Dest); ByIR && matchField(*ByIR))
+    return ByIR;
+  if (Site)
+    if (std::optional<FieldRef> Marked = fieldFromMetadata(*Site);
+        Marked && matchField(*Marked))
+      return Marked;
+  return ByDebugInfo;
+}
+
+std::optional<FieldRef> Discoverer::fieldFromDebugInfo(const Value *Dest,
+                                                       const Function &F) {
   FieldChain Chain = builder(F).pathOf(Dest).lastFields();
   // The innermost named field, and an array index right after it.
   for (int I = Chain.Steps.size() - 1; I >= 0; --I) {
@@ -478,7 +540,7 @@ std::optional<FieldRef> Discoverer::fieldOf(const Value *Dest, const Function &F
       Ref.Index = Chain.Steps[I + 1].Index;
     return Ref;
   }
-  return fieldFromIR(Dest);
+  return std::nullopt;
 }
 
 const RoleCatalog::FieldRule *Discoverer::matchField(const FieldRef &Ref) const {
@@ -525,7 +587,7 @@ void Discoverer::onStore(const Value *Dest, const Value *Stored,
   if (!isa<Function>(V) && !isa<Argument>(V) && !isa<PHINode>(V) &&
       !isa<SelectInst>(V))
     return;
-  std::optional<FieldRef> Ref = fieldOf(Dest, *Site.getFunction());
+  std::optional<FieldRef> Ref = fieldOf(Dest, *Site.getFunction(), &Site);
   if (!Ref)
     return;
   const FieldRule *Rule = matchField(*Ref);

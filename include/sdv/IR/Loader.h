@@ -43,10 +43,16 @@ llvm::Expected<LoadedModule> loadModule(llvm::ArrayRef<std::string> Paths,
 /// canonicalize).
 constexpr const char *ReturnStatementMD = "sdv.return";
 
+/// Metadata kind on stores into struct fields: !{!"struct.NAME", i64 field,
+/// i64 array-index-or--1}, the field as written in source (see
+/// canonicalize).
+constexpr const char *FieldStoreMD = "sdv.field";
+
 /// Brings `-O0` and optimised IR to one shape: promotes stack slots to SSA
 /// values and folds repeated loads and address computations, without
 /// changing the CFG. Branches that are `return` statements are marked with
-/// ReturnStatementMD first, while the shape that tells them is still there.
+/// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
+/// while the shapes that tell them are still there.
 /// `optnone` is dropped, or the passes would skip `-O0` code.
 void canonicalize(llvm::Module &M);
 
