@@ -17,6 +17,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/CFG.h"
@@ -186,6 +187,10 @@ private:
   void propagate(const BasicBlock &From, const PathState &S);
   void enqueue(const BasicBlock &To, PathState S,
                const BasicBlock *From = nullptr);
+  void retire(PathState &S, const Value *Base,
+              const SmallDenseSet<ObjectId, 4> &Keep = {});
+  void joinInto(PathState &S, ObjectId Id, const ObjectTrack &T);
+  void renamePointerPhis(PathState &S, const BasicBlock &To, const BasicBlock &From);
   void record(ViolationRecord V, std::vector<ViolationRecord> &List);
   bool isPureReturn(const BasicBlock &BB);
   static void mergeSimilar(std::vector<PathState> &States);
@@ -450,7 +455,81 @@ void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
   States = std::move(Merged);
 }
 
+void FunctionAnalysis::joinInto(PathState &S, ObjectId Id, const ObjectTrack &T) {
+  if (!find(S, Id)) {
+    track(S, Id) = T;
+    return;
+  }
+  ObjectTrack &Dst = track(S, Id);
+  for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+    Dst.Cur[Start] |= T.Cur[Start];
+    if (!Dst.Last[Start]) {
+      Dst.Last[Start] = T.Last[Start];
+      Dst.Fresh[Start] = T.Fresh[Start];
+    }
+  }
+}
+
+/// \p Base is being redefined (a loop computes it again): the objects it
+/// named become "earlier" objects, which no code can name any more but which
+/// keep their state (a lock still held by an earlier iteration is still
+/// held at the exit).
+void FunctionAnalysis::retire(PathState &S, const Value *Base,
+                              const SmallDenseSet<ObjectId, 4> &Keep) {
+  SmallVector<std::pair<ObjectId, ObjectTrack>, 2> Retired;
+  llvm::erase_if(S.Objects, [&](const std::pair<ObjectId, ObjectTrack> &P) {
+    if (!E.Objects.rootedAt(P.first, Base) || Keep.count(P.first))
+      return false;
+    Retired.push_back(P);
+    return true;
+  });
+  for (const auto &[Id, T] : Retired)
+    joinInto(S, E.Objects.earlier(Id), T);
+}
+
+/// On the edge From -> To, each pointer phi of To takes its incoming value:
+/// the objects named through that value are now named through the phi (the
+/// loop's `Cur = Next`), and what the phi named before is retired. Phis take
+/// their values at once, as in IR (`Prev = Cur; Cur = Next`).
+void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
+                                         const BasicBlock &From) {
+  struct Move {
+    ObjectId Source, Target;
+  };
+  SmallVector<Move, 4> Moves;
+  SmallVector<const PHINode *, 2> Renamed;
+  for (const PHINode &Phi : To.phis()) {
+    if (!Phi.getType()->isPointerTy())
+      continue;
+    NamedPath PhiPath = Paths.pathOf(&Phi);
+    if (PhiPath.Path.Kind != PathBase::Opaque || PhiPath.Path.Base != &Phi)
+      continue; // All incoming values name one object: nothing moves.
+    Renamed.push_back(&Phi);
+    NamedPath Incoming = Paths.pathOf(Phi.getIncomingValueForBlock(&From));
+    for (const auto &[Id, T] : S.Objects)
+      if (std::optional<NamedPath> Rest = pathAfter(E.Objects.path(Id), Incoming))
+        Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
+  }
+  if (Renamed.empty())
+    return;
+  SmallDenseSet<ObjectId, 4> Sources;
+  SmallVector<std::pair<ObjectId, ObjectTrack>, 4> Moved;
+  for (const Move &M : Moves) {
+    Sources.insert(M.Source);
+    Moved.push_back({M.Target, *find(S, M.Source)});
+  }
+  for (const PHINode *Phi : Renamed)
+    retire(S, Phi, Sources);
+  llvm::erase_if(S.Objects, [&](const auto &P) { return Sources.count(P.first); });
+  for (const auto &[Target, T] : Moved)
+    joinInto(S, Target, T);
+}
+
 void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
+  // An instruction executed again names new objects through its result.
+  if (!isa<PHINode>(I) && !I.getType()->isVoidTy() && E.Objects.isOpaqueBase(&I))
+    for (PathState &S : States)
+      retire(S, &I);
   const auto *CB = dyn_cast<CallBase>(&I);
   if (!CB || isa<DbgInfoIntrinsic>(CB))
     return;
@@ -555,9 +634,11 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   // takes what is known of its incoming value on this edge (`Status` set to
   // an error constant on the path that released the lock early).
   FactSet PhiFacts;
-  if (From)
+  if (From) {
     for (const PHINode &Phi : To.phis())
       translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts);
+    renamePointerPhis(S, To, *From);
+  }
   killFactsDefinedIn(S.Facts, To);
   for (const Fact &F : PhiFacts)
     if (!addFact(S.Facts, F))

@@ -10,6 +10,7 @@
 #include "sdv/IR/AccessPath.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/IR/Argument.h"
 #include "llvm/IR/Function.h"
@@ -27,9 +28,29 @@ class ObjectTable {
 public:
   ObjectId intern(const NamedPath &P) {
     auto [It, Inserted] = Ids.try_emplace(P.Path, Paths.size());
-    if (Inserted)
+    if (Inserted) {
       Paths.push_back(P);
+      if (P.Path.Kind == PathBase::Opaque)
+        OpaqueBases.insert(P.Path.Base);
+    }
     return It->second;
+  }
+
+  /// Whether some object is named through opaque pointer \p V.
+  bool isOpaqueBase(const llvm::Value *V) const { return OpaqueBases.count(V); }
+
+  /// Whether \p Id is named, now, through opaque pointer \p Base.
+  bool rootedAt(ObjectId Id, const llvm::Value *Base) const {
+    const AccessPath &P = Paths[Id].Path;
+    return P.Kind == PathBase::Opaque && P.Base == Base && P.Generation == 0;
+  }
+
+  /// The object standing for what \p Id's base named before it was
+  /// redefined.
+  ObjectId earlier(ObjectId Id) {
+    NamedPath P = Paths[Id];
+    P.Path.Generation = 1;
+    return intern(P);
   }
 
   const NamedPath &path(ObjectId Id) const { return Paths[Id]; }
@@ -40,7 +61,8 @@ public:
   /// its parent's stack objects: to it they are like globals.)
   bool isLocalTo(ObjectId Id, const llvm::Function &F) const {
     const AccessPath &P = Paths[Id].Path;
-    return P.isFunctionLocal() && owningFunction(P.Base) == &F;
+    return P.isFunctionLocal() && !Paths[Id].KnownStart &&
+           owningFunction(P.Base) == &F;
   }
 
   /// Objects whose state when \p F first touches them is unknown: behind
@@ -93,6 +115,7 @@ public:
 private:
   std::vector<NamedPath> Paths;
   llvm::DenseMap<AccessPath, ObjectId> Ids;
+  llvm::DenseSet<const llvm::Value *> OpaqueBases;
   llvm::DenseMap<std::pair<const llvm::CallBase *, ObjectId>, ObjectId> Translations;
 };
 

@@ -180,6 +180,50 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset, StringRef ObjectType) {
 // Printing
 //===----------------------------------------------------------------------===//
 
+/// The C name of a type, for a cast: its typedef name, or its tag without
+/// the leading underscores of the `typedef struct _X {...} X;` convention.
+static std::string typeName(const DIType *Ty) {
+  for (const DIType *T = Ty; T;) {
+    if (const auto *C = dyn_cast<DICompositeType>(T))
+      return C->getName().empty() ? "void" : structName(C).str();
+    if (!T->getName().empty())
+      return T->getName().str();
+    const auto *D = dyn_cast<DIDerivedType>(T);
+    if (!D)
+      break;
+    T = D->getBaseType();
+  }
+  return "void";
+}
+
+/// The outermost member of Ty that starts at byte Offset.
+static StringRef memberStartingAt(const DIType *Ty, uint64_t Offset) {
+  const auto *C = dyn_cast_or_null<DICompositeType>(stripTypedefs(Ty));
+  if (!C)
+    return "";
+  for (const DINode *N : C->getElements())
+    if (const auto *M = dyn_cast_or_null<DIDerivedType>(N);
+        M && M->getTag() == dwarf::DW_TAG_member && !M->isBitField() &&
+        M->getOffsetInBits() / 8 == Offset && !M->getName().empty())
+      return M->getName();
+  return "";
+}
+
+/// `Ptr` moved by Bytes and cast to a pointer to Ty, as the driver wrote it:
+/// `CONTAINING_RECORD(Ptr, Ty, Field)` when Ptr points to a field of Ty.
+static std::string castPointer(const std::string &Ptr, bool PtrIsObject,
+                               int64_t Bytes, const DIType *Ty) {
+  std::string Address = PtrIsObject ? "&" + Ptr : Ptr;
+  std::string Name = typeName(Ty);
+  if (Bytes < 0)
+    if (StringRef Field = memberStartingAt(Ty, uint64_t(-Bytes)); !Field.empty())
+      return "CONTAINING_RECORD(" + Address + ", " + Name + ", " + Field.str() + ")";
+  if (Bytes == 0)
+    return "((" + Name + " *)" + Address + ")";
+  return "((" + Name + " *)((char *)" + Address + (Bytes < 0 ? " - " : " + ") +
+         std::to_string(Bytes < 0 ? -Bytes : Bytes) + "))";
+}
+
 std::string NamedPath::render(StringRef ObjectType) const {
   // `Cur` is either the name of a pointer value (Deref is pending) or the
   // name of an object whose address the path holds.
@@ -194,6 +238,11 @@ std::string NamedPath::render(StringRef ObjectType) const {
       Cur = Seg.Var.empty() ? Object : Seg.Var;
     }
     int64_t Off = Path.Offsets[I];
+    if (Seg.CastAt && Seg.Pointee) {
+      Cur = castPointer(Cur, IsObject, *Seg.CastAt, Seg.Pointee);
+      IsObject = false;
+      Off -= *Seg.CastAt;
+    }
     FieldChain Chain;
     bool Last = I + 1 == Path.Offsets.size();
     if (Seg.Pointee && Off >= 0)
@@ -222,11 +271,39 @@ FieldChain NamedPath::lastFields() const {
   return fieldsAt(Seg.Pointee, Path.Offsets.back());
 }
 
+std::optional<NamedPath> pathAfter(const NamedPath &Object, const NamedPath &Prefix) {
+  const AccessPath &O = Object.Path, &Q = Prefix.Path;
+  if (O.Kind != Q.Kind || O.Base != Q.Base || O.Generation != Q.Generation ||
+      O.Offsets.size() < Q.Offsets.size())
+    return std::nullopt;
+  size_t M = Q.Offsets.size();
+  for (size_t I = 0; I + 1 < M; ++I)
+    if (O.Offsets[I] != Q.Offsets[I])
+      return std::nullopt;
+  NamedPath Rest;
+  Rest.Path.Offsets.assign(O.Offsets.begin() + (M - 1), O.Offsets.end());
+  Rest.Path.Offsets.front() -= Q.Offsets.back();
+  Rest.Segments.assign(Object.Segments.begin() + (M - 1), Object.Segments.end());
+  return Rest;
+}
+
 NamedPath rebasePath(const NamedPath &Callee, const NamedPath &Actual) {
   NamedPath R = Actual;
   PathSegmentView &Joint = R.Segments.back();
-  if (!Joint.Pointee && R.Path.Offsets.back() == 0)
-    Joint.Pointee = Callee.Segments.front().Pointee;
+  const DIType *CalleeType = Callee.Segments.front().Pointee;
+  int64_t Start = R.Path.Offsets.back();
+  if (!Joint.Pointee && Start == 0) {
+    Joint.Pointee = CalleeType;
+  } else if (CalleeType && Joint.Pointee && !Joint.CastAt) {
+    // The caller's type cannot name what the callee reaches (a negative
+    // offset, or past its end): name it from the callee's type instead.
+    const DIType *Outer = stripTypedefs(Joint.Pointee);
+    uint64_t Size = Outer ? Outer->getSizeInBits() / 8 : 0;
+    if (Start < 0 || (Size && uint64_t(Start) >= Size)) {
+      Joint.Pointee = CalleeType;
+      Joint.CastAt = Start;
+    }
+  }
   R.Path.Offsets.back() += Callee.Path.Offsets.front();
   for (unsigned I = 1; I < Callee.Path.Offsets.size(); ++I) {
     R.Path.Offsets.push_back(Callee.Path.Offsets[I]);
@@ -441,18 +518,23 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
       Incoming = {cast<SelectInst>(Ptr)->getTrueValue(),
                   cast<SelectInst>(Ptr)->getFalseValue()};
     std::optional<NamedPath> Common;
+    bool Distinct = false, AllKnown = true;
     for (const Value *In : Incoming) {
       if (In == Ptr)
         continue;
       NamedPath Q = pathOf(In);
+      AllKnown &= Q.Path.Kind == PathBase::Param || Q.Path.Kind == PathBase::Global;
       if (Common && Q.Path != Common->Path)
-        return opaque(Ptr);
+        Distinct = true;
       if (!Common)
         Common = std::move(Q);
     }
-    if (Common && !(Common->Path.Kind == PathBase::Opaque && Common->Path.Base == Ptr))
+    if (Common && !Distinct &&
+        !(Common->Path.Kind == PathBase::Opaque && Common->Path.Base == Ptr))
       return *Common;
-    return opaque(Ptr);
+    NamedPath P = opaque(Ptr);
+    P.KnownStart = Common && AllKnown;
+    return P;
   }
   if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
     return pathOf(Cast->getOperand(0));

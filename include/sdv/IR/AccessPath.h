@@ -62,9 +62,13 @@ struct AccessPath {
   /// Byte offsets; between two consecutive offsets the pointer is loaded.
   /// Never empty: a path without loads has one offset.
   llvm::SmallVector<int64_t, 2> Offsets{0};
+  /// 0 for the object the base names now; 1 for the objects it named before
+  /// it was last redefined (earlier iterations of a loop), taken together.
+  uint8_t Generation = 0;
 
   bool operator==(const AccessPath &O) const {
-    return Kind == O.Kind && Base == O.Base && Offsets == O.Offsets;
+    return Kind == O.Kind && Base == O.Base && Offsets == O.Offsets &&
+           Generation == O.Generation;
   }
   bool operator!=(const AccessPath &O) const { return !(*this == O); }
 
@@ -89,8 +93,9 @@ struct FieldStep {
 struct FieldChain {
   llvm::SmallVector<FieldStep, 2> Steps;
   const llvm::DIType *Type = nullptr;
-  /// Bytes left over inside a scalar (0 when the offset is a field start).
-  uint64_t Residue = 0;
+  /// Bytes left over inside a scalar (0 when the offset is a field start),
+  /// or an offset outside the type (CONTAINING_RECORD's negative one).
+  int64_t Residue = 0;
   std::string str() const;
 };
 
@@ -116,10 +121,18 @@ struct PathSegmentView {
   const llvm::DIType *Pointee = nullptr;
   /// Source variable holding the segment's pointer, if any.
   std::string Var;
+  /// Set when the pointer was cast to Pointee after adding this many bytes
+  /// (a callee's `PCTX` parameter given `CONTAINING_RECORD(E, CTX, Link)`,
+  /// which is E minus Link's offset): fields are named from there.
+  std::optional<int64_t> CastAt;
 };
 
 struct NamedPath {
   AccessPath Path;
+  /// For an opaque base chosen among parameters' and globals' objects (a phi
+  /// of `GlobalA` and `GlobalB`): its objects exist before the function, in
+  /// a state its caller knows.
+  bool KnownStart = false;
   std::string BaseName;
   llvm::SmallVector<PathSegmentView, 2> Segments{PathSegmentView()};
 
@@ -130,6 +143,11 @@ struct NamedPath {
   /// The fields addressed by the final offset, if the type is known.
   FieldChain lastFields() const;
 };
+
+/// The part of \p Object's path after \p Prefix, as a path whose base is
+/// the pointer \p Prefix names (`E->Next->Lock` after `E->Next` is
+/// `<base>->Lock`), if Object extends Prefix.
+std::optional<NamedPath> pathAfter(const NamedPath &Object, const NamedPath &Prefix);
 
 /// \p Inner's path with its base replaced by \p Actual: a callee's path
 /// rooted at a parameter, rebased on the argument passed at a call site, or
@@ -186,7 +204,7 @@ template <> struct DenseMapInfo<sdv::AccessPath> {
     return P;
   }
   static unsigned getHashValue(const sdv::AccessPath &P) {
-    return hash_combine(static_cast<unsigned>(P.Kind), P.Base,
+    return hash_combine(static_cast<unsigned>(P.Kind), P.Base, P.Generation,
                         hash_combine_range(P.Offsets.begin(), P.Offsets.end()));
   }
   static bool isEqual(const sdv::AccessPath &A, const sdv::AccessPath &B) {
