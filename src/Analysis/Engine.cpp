@@ -21,6 +21,7 @@
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -191,6 +192,17 @@ private:
               const SmallDenseSet<ObjectId, 4> &Keep = {});
   void joinInto(PathState &S, ObjectId Id, const ObjectTrack &T);
   void renamePointerPhis(PathState &S, const BasicBlock &To, const BasicBlock &From);
+  /// Whether code dominated by \p BB still uses \p V, or a pointer derived
+  /// from it before \p BB (`deviceExtension = Record->DeviceExtension`).
+  bool stillNamed(const Value *V, const BasicBlock &BB);
+  DenseMap<std::pair<const Value *, const BasicBlock *>, bool> StillNamed;
+  /// Whether \p V is still the same value after entering \p BB.
+  bool outlives(const Value *V, const BasicBlock &BB) const {
+    const auto *I = dyn_cast<Instruction>(V);
+    if (!I)
+      return true; // Arguments, globals and constants never change.
+    return I->getParent() != &BB && Dominators.dominates(I->getParent(), &BB);
+  }
   void record(ViolationRecord V, std::vector<ViolationRecord> &List);
   bool isPureReturn(const BasicBlock &BB);
   static void mergeSimilar(std::vector<PathState> &States);
@@ -200,6 +212,7 @@ private:
   const Function &F;
   const EntryRoutine *Entry;
   AccessPathBuilder Paths;
+  DominatorTree Dominators;
   Summary Result;
   DenseMap<const BasicBlock *, unsigned> Order;
   DenseMap<const BasicBlock *, BlockStates> In;
@@ -242,7 +255,8 @@ private:
 
 FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
                                    const EntryRoutine *Entry)
-    : E(E), R(E.R), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()) {
+    : E(E), R(E.R), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()),
+      Dominators(const_cast<Function &>(F)) {
   unsigned I = 0;
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
     Order[BB] = I++;
@@ -504,11 +518,27 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
     NamedPath PhiPath = Paths.pathOf(&Phi);
     if (PhiPath.Path.Kind != PathBase::Opaque || PhiPath.Path.Base != &Phi)
       continue; // All incoming values name one object: nothing moves.
+    // A value still valid after the phi (an argument, or one computed
+    // before the branches) keeps naming its objects; one the phi replaces
+    // (the previous iteration's `Next`, a branch's own load) hands them over.
+    const Value *In = Phi.getIncomingValueForBlock(&From);
+    if (outlives(In, To) && stillNamed(In, To))
+      continue;
     Renamed.push_back(&Phi);
-    NamedPath Incoming = Paths.pathOf(Phi.getIncomingValueForBlock(&From));
-    for (const auto &[Id, T] : S.Objects)
-      if (std::optional<NamedPath> Rest = pathAfter(E.Objects.path(Id), Incoming))
-        Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
+    NamedPath Incoming = Paths.pathOf(In);
+    // What the phi points to bounds what is reached through it: a sibling
+    // field of the same structure is not behind the pointer.
+    const DIType *Pointee = stripTypedefs(PhiPath.Segments.front().Pointee);
+    int64_t Extent = Pointee ? Pointee->getSizeInBits() / 8 : 0;
+    for (const auto &[Id, T] : S.Objects) {
+      std::optional<NamedPath> Rest = pathAfter(E.Objects.path(Id), Incoming);
+      if (!Rest)
+        continue;
+      int64_t Into = Rest->Path.Offsets.front();
+      if (Into < 0 || (Extent ? Into >= Extent : Into != 0))
+        continue;
+      Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
+    }
   }
   if (Renamed.empty())
     return;
@@ -523,6 +553,45 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
   llvm::erase_if(S.Objects, [&](const auto &P) { return Sources.count(P.first); });
   for (const auto &[Target, T] : Moved)
     joinInto(S, Target, T);
+}
+
+bool FunctionAnalysis::stillNamed(const Value *V, const BasicBlock &BB) {
+  auto [It, Inserted] = StillNamed.try_emplace({V, &BB}, false);
+  if (!Inserted)
+    return It->second;
+  // Code that can run after BB and names V, or an object behind V through
+  // another pointer (`deviceExtension = Record->DeviceExtension`).
+  NamedPath Root = Paths.pathOf(V);
+  SmallVector<const BasicBlock *, 16> Work{&BB};
+  SmallPtrSet<const BasicBlock *, 16> Seen{&BB};
+  bool Named = false;
+  while (!Work.empty() && !Named) {
+    const BasicBlock *B = Work.pop_back_val();
+    for (const Instruction &I : *B) {
+      // A phi's operand flows into the phi on its own edge, where the phi
+      // takes the objects over.
+      if (isa<PHINode>(I))
+        continue;
+      for (const Value *Op : I.operands()) {
+        if (Op == V) {
+          Named = true;
+        } else if (Op->getType()->isPointerTy() && !isa<Constant>(Op)) {
+          std::optional<NamedPath> Rest = pathAfter(Paths.pathOf(Op), Root);
+          Named = Rest && Rest->Path.Offsets.front() >= 0;
+        }
+        if (Named)
+          break;
+      }
+      if (Named)
+        break;
+    }
+    for (const BasicBlock *Succ : successors(B))
+      if (Seen.insert(Succ).second)
+        Work.push_back(Succ);
+  }
+  // The map may have grown: look the slot up again.
+  StillNamed[{V, &BB}] = Named;
+  return Named;
 }
 
 void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
@@ -932,7 +1001,9 @@ std::string Engine::describe(const Function &F, const Summary &S) const {
 void Engine::collectDefects(RuleResult &Result) {
   // One defect per (violation, site); the shortest trace wins, then the
   // first entry routine by name.
-  std::map<std::pair<const Instruction *, ViolationId>, unsigned> Seen;
+  // Keyed by source position, not instruction: a helper inlined into
+  // several callers is one line of source.
+  std::map<std::pair<SourceLoc, ViolationId>, unsigned> Seen;
   for (const EntryRoutine &Root : Entries) {
     const Summary &S = Summaries[Root.F];
     auto Consider = [&](const ViolationRecord &V) {
@@ -948,8 +1019,11 @@ void Engine::collectDefects(RuleResult &Result) {
           D.Function = normalizeSymbol(Callee->getName()).str();
       D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});
       Traces.materialize(V.Trace, D.Trace);
+      SourceLoc Where = locationOf(*V.Site);
+      if (!Where.known())
+        Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
       auto [It, Inserted] =
-          Seen.try_emplace({V.Site, V.Violation}, Result.Defects.size());
+          Seen.try_emplace({Where, V.Violation}, Result.Defects.size());
       if (Inserted) {
         Result.Defects.push_back(std::move(D));
         return;

@@ -17,7 +17,9 @@
 #include "llvm/IR/Instruction.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Timer.h"
 
 #include <spdlog/spdlog.h>
@@ -102,6 +104,14 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   {
     StageTimer T("canonicalise");
     canonicalize(*D.M);
+  }
+  if (!Options.DumpCanonicalIR.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(Options.DumpCanonicalIR, EC, sys::fs::OF_Text);
+    if (EC)
+      return createStringError(EC, "cannot write '" + Options.DumpCanonicalIR +
+                                       "': " + EC.message());
+    D.M->print(OS, nullptr);
   }
   Expected<std::vector<DeclaredEntry>> Declared = declaredEntries(Options, Catalog);
   if (!Declared)

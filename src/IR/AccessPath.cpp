@@ -523,7 +523,10 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
       if (In == Ptr)
         continue;
       NamedPath Q = pathOf(In);
-      AllKnown &= Q.Path.Kind == PathBase::Param || Q.Path.Kind == PathBase::Global;
+      // Known when each choice is a pointer computed on its own branch from
+      // a parameter or global (`DevExt = Primary` in each arm).
+      AllKnown &= isa<Instruction>(In) &&
+                  (Q.Path.Kind == PathBase::Param || Q.Path.Kind == PathBase::Global);
       if (Common && Q.Path != Common->Path)
         Distinct = true;
       if (!Common)

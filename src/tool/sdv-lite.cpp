@@ -96,6 +96,10 @@ int main(int argc, char **argv) {
                     "read entry routines from a role map in the sdv-map.h "
                     "format ('#define fun_HW_STARTIO MyStartIo')")
         ->type_name("FILE");
+    Cmd->add_option("--dump-canonical-ir", Roles.DumpCanonicalIR,
+                    "write the IR as the analysis sees it (after canonicalisation) "
+                    "to FILE, for debugging")
+        ->type_name("FILE");
     Cmd->add_option("INPUT", Roles.Inputs, "bitcode or textual IR files of one driver")
         ->required()
         ->type_name("FILE");

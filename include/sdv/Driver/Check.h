@@ -34,6 +34,9 @@ struct RoleOptions {
   std::vector<std::string> Entries;
   /// An sdv-map.h role map; empty for none.
   std::string MapFile;
+  /// Write the canonicalised module here (textual IR), to see what the
+  /// analysis sees; empty for none.
+  std::string DumpCanonicalIR;
 };
 
 struct CheckOptions {
