@@ -1003,7 +1003,7 @@ void Engine::collectDefects(RuleResult &Result) {
   // first entry routine by name.
   // Keyed by source position, not instruction: a helper inlined into
   // several callers is one line of source.
-  std::map<std::pair<SourceLoc, ViolationId>, unsigned> Seen;
+  std::map<std::tuple<std::string, unsigned, unsigned, ViolationId>, unsigned> Seen;
   for (const EntryRoutine &Root : Entries) {
     const Summary &S = Summaries[Root.F];
     auto Consider = [&](const ViolationRecord &V) {
@@ -1022,8 +1022,8 @@ void Engine::collectDefects(RuleResult &Result) {
       SourceLoc Where = locationOf(*V.Site);
       if (!Where.known())
         Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
-      auto [It, Inserted] =
-          Seen.try_emplace({Where, V.Violation}, Result.Defects.size());
+      auto [It, Inserted] = Seen.try_emplace(
+          {Where.File, Where.Line, Where.Column, V.Violation}, Result.Defects.size());
       if (Inserted) {
         Result.Defects.push_back(std::move(D));
         return;

@@ -66,9 +66,15 @@ SourceLoc locationOf(const DILocation &DL) {
 }
 
 SourceLoc locationOf(const Instruction &I) {
+  // For inlined code, the position and function are the inlined callee's:
+  // where the source says the call is.
+  if (const DILocation *DL = I.getDebugLoc().get()) {
+    SourceLoc L = locationOf(*DL);
+    if (L.Function.empty())
+      L.Function = sourceName(*I.getFunction());
+    return L;
+  }
   SourceLoc L;
-  if (const DILocation *DL = I.getDebugLoc().get())
-    L = locationOf(*DL);
   L.Function = sourceName(*I.getFunction());
   return L;
 }
