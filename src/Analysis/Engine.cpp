@@ -205,7 +205,14 @@ private:
   }
   void record(ViolationRecord V, std::vector<ViolationRecord> &List);
   bool isPureReturn(const BasicBlock &BB);
-  static void mergeSimilar(std::vector<PathState> &States);
+  void mergeSimilar(std::vector<PathState> &States);
+  /// Whether two paths agree on what decides them: every object's states
+  /// when it starts in the rule's initial state, the one entry state an
+  /// entry routine gives it. (Paths that differ only in how they would treat
+  /// a lock a caller holds are joined: that is may-information.)
+  bool sameDecisive(const ObjectMap &A, const ObjectMap &B) const;
+  /// Joins B's objects into A; returns whether A gained anything.
+  bool joinObjects(ObjectMap &A, const ObjectMap &B) const;
 
   Engine &E;
   const Rule &R;
@@ -237,6 +244,7 @@ public:
   EngineStats Stats;
   DenseMap<const Function *, Summary> Summaries;
   DenseMap<const Function *, const EntryRoutine *> EntryOf;
+  DenseSet<const CallBase *> IndirectCallSites;
   /// The callee of a direct call, through casts.
   static const Function *calledFunction(const CallBase &CB) {
     return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -458,15 +466,70 @@ void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
   std::vector<PathState> Merged;
   for (PathState &S : States) {
     auto It = llvm::find_if(Merged, [&](const PathState &M) {
-      return sameStates(M.Objects, S.Objects);
+      return sameDecisive(M.Objects, S.Objects);
     });
     if (It == Merged.end()) {
       Merged.push_back(std::move(S));
       continue;
     }
+    joinObjects(It->Objects, S.Objects);
     intersectFacts(It->Facts, S.Facts);
   }
   States = std::move(Merged);
+}
+
+/// Walks two object maps in id order, with the default track for an object
+/// one of them has not touched.
+template <typename Fn>
+static void forEachPair(const ObjectMap &A, const ObjectMap &B, Fn Visit) {
+  size_t I = 0, J = 0;
+  while (I < A.size() || J < B.size()) {
+    if (J == B.size() || (I < A.size() && A[I].first < B[J].first)) {
+      Visit(A[I].first, &A[I].second, nullptr);
+      ++I;
+    } else if (I == A.size() || B[J].first < A[I].first) {
+      Visit(B[J].first, nullptr, &B[J].second);
+      ++J;
+    } else {
+      Visit(A[I].first, &A[I].second, &B[J].second);
+      ++I;
+      ++J;
+    }
+  }
+}
+
+bool FunctionAnalysis::sameDecisive(const ObjectMap &A, const ObjectMap &B) const {
+  unsigned Initial = R.initialState();
+  bool Same = true;
+  forEachPair(A, B, [&](ObjectId Id, const ObjectTrack *TA, const ObjectTrack *TB) {
+    if (!Same)
+      return;
+    ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
+    Same = (TA ? *TA : Default).Cur[Initial] == (TB ? *TB : Default).Cur[Initial];
+  });
+  return Same;
+}
+
+bool FunctionAnalysis::joinObjects(ObjectMap &A, const ObjectMap &B) const {
+  ObjectMap Out;
+  bool Changed = false;
+  forEachPair(A, B, [&](ObjectId Id, const ObjectTrack *TA, const ObjectTrack *TB) {
+    ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
+    ObjectTrack Joined = TA ? *TA : Default;
+    const ObjectTrack &Other = TB ? *TB : Default;
+    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      StateSet Union = Joined.Cur[Start] | Other.Cur[Start];
+      Changed |= Union != Joined.Cur[Start];
+      Joined.Cur[Start] = Union;
+      if (!Joined.Last[Start]) {
+        Joined.Last[Start] = Other.Last[Start];
+        Joined.Fresh[Start] = Other.Fresh[Start];
+      }
+    }
+    Out.push_back({Id, Joined});
+  });
+  A = std::move(Out);
+  return Changed;
 }
 
 void FunctionAnalysis::joinInto(PathState &S, ObjectId Id, const ObjectTrack &T) {
@@ -605,7 +668,7 @@ void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &St
   const Function *Callee = Engine::calledFunction(*CB);
   if (!Callee) {
     if (!CB->isInlineAsm())
-      ++E.Stats.IndirectCalls;
+      E.IndirectCallSites.insert(CB);
     return;
   }
   if (Callee->isIntrinsic())
@@ -687,8 +750,9 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
   }
   X.Pre = argumentFacts(S.Facts);
   for (ExitCase &Old : Result.Exits) {
-    if (sameStates(Old.Objects, X.Objects) && sameFacts(Old.Returns, X.Returns) &&
+    if (sameDecisive(Old.Objects, X.Objects) && sameFacts(Old.Returns, X.Returns) &&
         Old.ReturnedBase == X.ReturnedBase) {
+      joinObjects(Old.Objects, X.Objects);
       intersectFacts(Old.Pre, X.Pre);
       return;
     }
@@ -720,9 +784,11 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   };
   for (unsigned I = 0; I < B.Seen.size(); ++I) {
     PathState &Old = B.Seen[I];
-    if (!sameStates(Old.Objects, S.Objects))
+    if (!sameDecisive(Old.Objects, S.Objects))
       continue;
-    if (intersectFacts(Old.Facts, S.Facts))
+    bool Changed = joinObjects(Old.Objects, S.Objects);
+    Changed |= intersectFacts(Old.Facts, S.Facts);
+    if (Changed)
       MarkPending(I);
     return;
   }
@@ -736,28 +802,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   ++E.Stats.Joins;
   PathState &Into = B.Seen.front();
   bool Changed = intersectFacts(Into.Facts, S.Facts);
-  for (const auto &[Id, T] : S.Objects) {
-    ObjectTrack &Dst = track(Into, Id);
-    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
-      StateSet Joined = Dst.Cur[Start] | T.Cur[Start];
-      Changed |= Joined != Dst.Cur[Start];
-      Dst.Cur[Start] = Joined;
-      if (!Dst.Last[Start])
-        Dst.Last[Start] = T.Last[Start];
-    }
-  }
-  // Objects the joined state had not touched keep their default track on
-  // the incoming path: join that too.
-  for (auto &[Id, Dst] : Into.Objects) {
-    if (find(S, Id))
-      continue;
-    ObjectTrack Def = defaultTrack(Id);
-    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
-      StateSet Joined = Dst.Cur[Start] | Def.Cur[Start];
-      Changed |= Joined != Dst.Cur[Start];
-      Dst.Cur[Start] = Joined;
-    }
-  }
+  Changed |= joinObjects(Into.Objects, S.Objects);
   if (Changed)
     MarkPending(0);
   if (E.Stats.Joins == 1 || Changed)
@@ -1065,6 +1110,7 @@ RuleResult Engine::run() {
   });
   Result.EntriesAnalysed = Entries.size();
   Stats.Objects = Objects.size();
+  Stats.IndirectCalls = IndirectCallSites.size();
   Result.Stats = Stats;
   return Result;
 }

@@ -84,6 +84,7 @@ struct EngineStats {
   unsigned StatesProcessed = 0;
   /// Times the per-block bound on distinct states forced a join.
   unsigned Joins = 0;
+  /// Call sites through pointers, not followed.
   unsigned IndirectCalls = 0;
   unsigned Objects = 0;
   /// Recursive components that did not stabilise within the bound.
