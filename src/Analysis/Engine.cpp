@@ -192,10 +192,10 @@ private:
               const SmallDenseSet<ObjectId, 4> &Keep = {});
   void joinInto(PathState &S, ObjectId Id, const ObjectTrack &T);
   void renamePointerPhis(PathState &S, const BasicBlock &To, const BasicBlock &From);
-  /// Whether code dominated by \p BB still uses \p V, or a pointer derived
-  /// from it before \p BB (`deviceExtension = Record->DeviceExtension`).
+  /// Whether code that can run after entering \p BB still names \p V, or
+  /// an object behind it through another pointer
+  /// (`deviceExtension = Record->DeviceExtension`).
   bool stillNamed(const Value *V, const BasicBlock &BB);
-  DenseMap<std::pair<const Value *, const BasicBlock *>, bool> StillNamed;
   /// Whether \p V is still the same value after entering \p BB.
   bool outlives(const Value *V, const BasicBlock &BB) const {
     const auto *I = dyn_cast<Instruction>(V);
@@ -224,6 +224,7 @@ private:
   DenseMap<const BasicBlock *, unsigned> Order;
   DenseMap<const BasicBlock *, BlockStates> In;
   DenseMap<const BasicBlock *, bool> PureReturn;
+  DenseMap<std::pair<const Value *, const BasicBlock *>, bool> StillNamed;
   std::priority_queue<std::pair<int, const BasicBlock *>> Work;
 };
 
