@@ -74,7 +74,20 @@ bool sameStates(const ObjectMap &A, const ObjectMap &B) {
 struct PathState {
   ObjectMap Objects; // Sorted by ObjectId.
   FactSet Facts;
+  /// Opaque pointers (phis) that hold, on this path, a value whose objects
+  /// start in a known state: a loop over devices entered with
+  /// `DriverObject->DeviceObject`. Sorted.
+  SmallVector<const Value *, 2> KnownBases;
 };
+
+/// Keeps in \p Into the known bases \p Other has too; returns whether Into
+/// lost any.
+bool intersectKnownBases(PathState &Into, const PathState &Other) {
+  size_t Before = Into.KnownBases.size();
+  llvm::erase_if(Into.KnownBases,
+                 [&](const Value *V) { return !is_contained(Other.KnownBases, V); });
+  return Into.KnownBases.size() != Before;
+}
 
 /// A violation raised inside a function, in that function's terms.
 struct ViolationRecord {
@@ -203,7 +216,8 @@ private:
       return true; // Arguments, globals and constants never change.
     return I->getParent() != &BB && Dominators.dominates(I->getParent(), &BB);
   }
-  void record(ViolationRecord V, std::vector<ViolationRecord> &List);
+  void record(ViolationRecord V, std::vector<ViolationRecord> &List,
+              const PathState &S);
   bool isPureReturn(const BasicBlock &BB);
   void mergeSimilar(std::vector<PathState> &States);
   /// Whether two paths agree on what decides them: every object's states
@@ -302,11 +316,15 @@ ObjectTrack &FunctionAnalysis::track(PathState &S, ObjectId Id) {
   return It->second;
 }
 
-void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &List) {
+void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &List,
+                              const PathState &S) {
   // An object reached through an unknown pointer has no known state before
   // this function touches it: a violation that needs that state is not
   // evidence of a defect.
-  if (V.FromEntry && E.Objects.hasUnknownStartIn(V.Object, F))
+  const AccessPath &P = E.Objects.path(V.Object).Path;
+  bool KnownBase = P.Kind == PathBase::Opaque && P.Generation == 0 &&
+                   is_contained(S.KnownBases, P.Base);
+  if (V.FromEntry && E.Objects.hasUnknownStartIn(V.Object, F) && !KnownBase)
     return;
   V.Unconditional = V.Unconditional || E.Objects.isLocalTo(V.Object, F);
   addViolation(List, V, E.Traces);
@@ -335,7 +353,7 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
         V.Trace = E.Traces.append(T.Last[Start],
                                   {StepKind::Violation, &CB, nullptr, Ev});
         V.Pre = argumentFacts(S.Facts);
-        record(V, Result.Violations);
+        record(V, Result.Violations, S);
         continue;
       }
       Next |= bit(*Tr.Next);
@@ -403,7 +421,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
       V.Pre = argumentFacts(Facts);
       if (CV.Unconditional) {
         V.Trace = E.Traces.concat(CallStep, CV.Trace);
-        record(V, Result.Violations);
+        record(V, Result.Violations, S);
         continue;
       }
       ObjectTrack T = find(S, Id) ? *find(S, Id) : defaultTrack(Id);
@@ -414,7 +432,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
         V.EntryState = Start;
         V.FromEntry = CV.FromEntry && !T.Fresh[Start];
         V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
-        record(V, Result.Violations);
+        record(V, Result.Violations, S);
       }
     }
     for (const ExitCase &X : Sum.Exits) {
@@ -475,6 +493,7 @@ void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
     }
     joinObjects(It->Objects, S.Objects);
     intersectFacts(It->Facts, S.Facts);
+    intersectKnownBases(*It, S);
   }
   States = std::move(Merged);
 }
@@ -582,10 +601,21 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
     NamedPath PhiPath = Paths.pathOf(&Phi);
     if (PhiPath.Path.Kind != PathBase::Opaque || PhiPath.Path.Base != &Phi)
       continue; // All incoming values name one object: nothing moves.
+    // On this path the phi holds this incoming value: its objects start in
+    // a known state if the value's do (the first device of a device loop).
+    const Value *In = Phi.getIncomingValueForBlock(&From);
+    const NamedPath &InPath = Paths.pathOf(In);
+    bool Known = InPath.Path.Kind == PathBase::Param ||
+                 InPath.Path.Kind == PathBase::Global || InPath.KnownStart;
+    auto Pos = llvm::lower_bound(S.KnownBases, &Phi);
+    bool Listed = Pos != S.KnownBases.end() && *Pos == &Phi;
+    if (Known && !Listed)
+      S.KnownBases.insert(Pos, &Phi);
+    else if (!Known && Listed)
+      S.KnownBases.erase(Pos);
     // A value still valid after the phi (an argument, or one computed
     // before the branches) keeps naming its objects; one the phi replaces
     // (the previous iteration's `Next`, a branch's own load) hands them over.
-    const Value *In = Phi.getIncomingValueForBlock(&From);
     if (outlives(In, To) && stillNamed(In, To))
       continue;
     Renamed.push_back(&Phi);
@@ -726,7 +756,7 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
           Rec.Site = &Site;
           Rec.Trace = E.Traces.append(T.Last[Start],
                                       {StepKind::Violation, &Site, nullptr, 0});
-          record(Rec, Result.ExitViolations);
+          record(Rec, Result.ExitViolations, S);
         }
       }
     }
@@ -789,6 +819,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
       continue;
     bool Changed = joinObjects(Old.Objects, S.Objects);
     Changed |= intersectFacts(Old.Facts, S.Facts);
+    Changed |= intersectKnownBases(Old, S);
     if (Changed)
       MarkPending(I);
     return;
@@ -804,6 +835,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   PathState &Into = B.Seen.front();
   bool Changed = intersectFacts(Into.Facts, S.Facts);
   Changed |= joinObjects(Into.Objects, S.Objects);
+  Changed |= intersectKnownBases(Into, S);
   if (Changed)
     MarkPending(0);
   if (E.Stats.Joins == 1 || Changed)
