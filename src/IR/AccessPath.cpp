@@ -6,6 +6,7 @@
 
 #include "sdv/IR/AccessPath.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DebugInfo.h"
@@ -24,6 +25,17 @@ namespace sdv {
 //===----------------------------------------------------------------------===//
 // Debug-info types
 //===----------------------------------------------------------------------===//
+
+std::string canonicalTypeName(StringRef Name) {
+  Name.consume_front("struct.");
+  Name.consume_front("union.");
+  while (Name.consume_front("_"))
+    ;
+  size_t Dot = Name.find('.');
+  if (Dot != StringRef::npos && all_of(Name.substr(Dot + 1), isDigit))
+    Name = Name.take_front(Dot);
+  return Name.str();
+}
 
 const DIType *stripTypedefs(const DIType *Ty) {
   while (const auto *D = dyn_cast_or_null<DIDerivedType>(Ty)) {
@@ -122,6 +134,10 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset, StringRef ObjectType) {
   Chain.Type = Ty;
   uint64_t Start = Offset;
   bool Matched = false;
+  // The nearest named struct around the current one, and where the current
+  // one starts inside it.
+  const DICompositeType *Named = nullptr;
+  uint64_t NamedBase = 0;
   // Descend while the offset lies inside an aggregate: the innermost scalar
   // at the offset is the object (a lock at offset 0 of a struct is the lock,
   // not the struct).
@@ -137,9 +153,10 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset, StringRef ObjectType) {
       uint64_t ElemSize = sizeInBytes(C->getBaseType());
       if (ElemSize == 0)
         break;
-      Chain.Steps.push_back({nullptr, "", Offset / ElemSize});
+      Chain.Steps.push_back({nullptr, "", Offset / ElemSize, 0});
       Offset %= ElemSize;
       Chain.Type = C->getBaseType();
+      Named = nullptr;
       continue;
     }
     const DIDerivedType *Found = nullptr;
@@ -159,11 +176,18 @@ FieldChain fieldsAt(const DIType *Ty, uint64_t Offset, StringRef ObjectType) {
     }
     if (!Found)
       break;
-    Offset -= Found->getOffsetInBits() / 8;
+    uint64_t MemberOffset = Found->getOffsetInBits() / 8;
+    Offset -= MemberOffset;
+    if (!C->getName().empty() || !Named) {
+      Named = C;
+      NamedBase = 0;
+    }
     // Members of anonymous structs and unions are named as if they were
     // members of the enclosing one, as in C.
     if (!Found->getName().empty())
-      Chain.Steps.push_back({C, Found->getName(), std::nullopt});
+      Chain.Steps.push_back({Named, Found->getName(), std::nullopt,
+                             NamedBase + MemberOffset});
+    NamedBase += MemberOffset;
     Chain.Type = Found->getBaseType();
   }
   if (!ObjectType.empty() && !Matched && Start == 0) {

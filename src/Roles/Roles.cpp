@@ -119,23 +119,6 @@ template <> struct MappingTraits<CatalogSpec> {
 
 namespace sdv {
 
-namespace {
-
-/// Struct names are compared without leading underscores and without the
-/// `.N` suffix the IR linker adds to renamed types.
-std::string canonicalStructName(StringRef Name) {
-  Name.consume_front("struct.");
-  Name.consume_front("union.");
-  while (Name.consume_front("_"))
-    ;
-  size_t Dot = Name.find('.');
-  if (Dot != StringRef::npos && all_of(Name.substr(Dot + 1), isDigit))
-    Name = Name.take_front(Dot);
-  return Name.str();
-}
-
-} // namespace
-
 //===----------------------------------------------------------------------===//
 // The catalogue
 //===----------------------------------------------------------------------===//
@@ -169,11 +152,11 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
     for (const std::string &R : F.IndexRoles)
       if (Error E = Check(R, "field '" + F.Struct + "." + F.Field + "'"))
         return std::move(E);
-    C.Fields.push_back({canonicalStructName(F.Struct), F.Field, F.Role,
+    C.Fields.push_back({canonicalTypeName(F.Struct), F.Field, F.Role,
                         F.IndexRoles});
   }
   for (OrderSpec &O : Spec.Orders)
-    C.FieldOrders[canonicalStructName(O.Struct)] = O.Fields;
+    C.FieldOrders[canonicalTypeName(O.Struct)] = O.Fields;
   for (CallSpec &Call : Spec.Calls) {
     // A fill takes its role from the field it fills; any other call names it.
     if (Call.IntoArg.has_value() == !Call.Role.empty())
@@ -209,7 +192,7 @@ std::optional<std::string> RoleCatalog::resolveRole(StringRef Name) const {
 }
 
 const std::vector<std::string> *RoleCatalog::fieldOrder(StringRef Struct) const {
-  auto It = FieldOrders.find(canonicalStructName(Struct));
+  auto It = FieldOrders.find(canonicalTypeName(Struct));
   return It == FieldOrders.end() ? nullptr : &It->second;
 }
 
@@ -311,7 +294,7 @@ public:
     for (const DIType *T : Finder.types())
       if (const auto *C = dyn_cast<DICompositeType>(T))
         if (!C->getName().empty() && !C->getElements().empty())
-          DIStructs.try_emplace(canonicalStructName(C->getName()), C);
+          DIStructs.try_emplace(canonicalTypeName(C->getName()), C);
   }
 
   void run();
@@ -432,7 +415,7 @@ void Discoverer::registerValue(const Value *V, StringRef Role,
 std::optional<std::string> Discoverer::fieldName(StructType *ST, unsigned I) {
   if (!ST->hasName())
     return std::nullopt;
-  std::string Name = canonicalStructName(ST->getName());
+  std::string Name = canonicalTypeName(ST->getName());
   auto It = DIStructs.find(Name);
   if (It != DIStructs.end() && I < ST->getNumElements()) {
     uint64_t Offset = DL.getStructLayout(ST)->getElementOffset(I);
@@ -475,7 +458,7 @@ std::optional<FieldRef> Discoverer::fieldFromIR(const Value *Dest) {
         AfterField = false;
         continue;
       }
-      Found = FieldRef{canonicalStructName(ST->getName()), *Name, std::nullopt};
+      Found = FieldRef{canonicalTypeName(ST->getName()), *Name, std::nullopt};
       AfterField = true;
       continue;
     }
@@ -504,7 +487,7 @@ std::optional<FieldRef> Discoverer::fieldFromMetadata(const Instruction &Site) {
   std::optional<std::string> FieldName = fieldName(ST, Field->getZExtValue());
   if (!FieldName)
     return std::nullopt;
-  FieldRef Ref{canonicalStructName(ST->getName()), *FieldName, std::nullopt};
+  FieldRef Ref{canonicalTypeName(ST->getName()), *FieldName, std::nullopt};
   if (Index->getSExtValue() >= 0)
     Ref.Index = Index->getZExtValue();
   return Ref;
@@ -648,7 +631,7 @@ void Discoverer::scanConstant(const Constant *C, const GlobalVariable &G,
       std::optional<std::string> Name = fieldName(ST, I);
       FieldRef Ref;
       if (Name && ST->hasName())
-        Ref = {canonicalStructName(ST->getName()), *Name, std::nullopt};
+        Ref = {canonicalTypeName(ST->getName()), *Name, std::nullopt};
       if (isa<Function>(Elem->stripPointerCasts())) {
         if (!Name)
           continue;

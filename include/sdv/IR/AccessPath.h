@@ -82,10 +82,13 @@ struct AccessPath {
 
 /// One field step inside a debug-info type: `.Name`, or `[Index]`.
 struct FieldStep {
-  /// The struct or union the field belongs to (null for an array index).
+  /// The struct or union the field belongs to (null for an array index);
+  /// for a member of an anonymous struct or union, the named one around it.
   const llvm::DICompositeType *Parent = nullptr;
   llvm::StringRef Name;
   std::optional<uint64_t> Index;
+  /// The field's byte offset within Parent.
+  uint64_t Offset = 0;
 };
 
 /// The fields found at a byte offset inside a type, outermost first, and the
@@ -98,6 +101,11 @@ struct FieldChain {
   int64_t Residue = 0;
   std::string str() const;
 };
+
+/// A struct's name as registrations and call targets compare it: without
+/// `struct.`, leading underscores, or the `.N` suffix the IR linker adds to
+/// renamed types (`struct._OPS.12` and debug info's `_OPS` are both `OPS`).
+std::string canonicalTypeName(llvm::StringRef Name);
 
 /// Removes typedefs and cv-qualifiers.
 const llvm::DIType *stripTypedefs(const llvm::DIType *Ty);
