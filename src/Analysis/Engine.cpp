@@ -6,6 +6,7 @@
 
 #include "sdv/Analysis/Engine.h"
 
+#include "CallTargets.h"
 #include "Facts.h"
 #include "ObjectTable.h"
 #include "Trace.h"
@@ -246,7 +247,7 @@ class Engine {
 public:
   Engine(const Module &M, const Rule &R, const std::vector<EntryRoutine> &Entries,
          const EngineOptions &Options)
-      : M(M), R(R), Entries(Entries), Options(Options) {}
+      : M(M), R(R), Entries(Entries), Options(Options), Targets(M) {}
 
   RuleResult run();
 
@@ -260,6 +261,7 @@ public:
   DenseMap<const Function *, Summary> Summaries;
   DenseMap<const Function *, const EntryRoutine *> EntryOf;
   DenseSet<const CallBase *> IndirectCallSites;
+  CallTargets Targets;
   /// The callee of a direct call, through casts.
   static const Function *calledFunction(const CallBase &CB) {
     return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -698,8 +700,26 @@ void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &St
     return;
   const Function *Callee = Engine::calledFunction(*CB);
   if (!Callee) {
-    if (!CB->isInlineAsm())
+    if (CB->isInlineAsm())
+      return;
+    ArrayRef<const Function *> Targets = E.Targets.targetsOf(*CB);
+    if (Targets.empty()) {
       E.IndirectCallSites.insert(CB);
+      return;
+    }
+    // Each possible target is a way the call may go.
+    std::vector<PathState> Out;
+    for (const Function *Target : Targets) {
+      auto It = E.Summaries.find(Target);
+      if (It == E.Summaries.end())
+        continue;
+      std::vector<PathState> Via = States;
+      applySummary(*CB, *Target, It->second, Via);
+      for (PathState &S : Via)
+        Out.push_back(std::move(S));
+    }
+    States = std::move(Out);
+    mergeSimilar(States);
     return;
   }
   if (Callee->isIntrinsic())
@@ -949,13 +969,22 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
   std::vector<const Function *> Stack;
   unsigned NextIndex = 0;
 
-  auto Callees = [](const Function *F) {
+  auto Callees = [this](const Function *F) {
     std::vector<const Function *> Out;
-    for (const Instruction &I : instructions(*F))
-      if (const auto *CB = dyn_cast<CallBase>(&I))
-        if (const Function *G = calledFunction(*CB))
-          if (!G->isDeclaration() && !is_contained(Out, G))
-            Out.push_back(G);
+    auto Add = [&](const Function *G) {
+      if (!G->isDeclaration() && !is_contained(Out, G))
+        Out.push_back(G);
+    };
+    for (const Instruction &I : instructions(*F)) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || isa<IntrinsicInst>(CB) || CB->isInlineAsm())
+        continue;
+      if (const Function *G = calledFunction(*CB))
+        Add(G);
+      else
+        for (const Function *G : Targets.targetsOf(*CB))
+          Add(G);
+    }
     return Out;
   };
 
@@ -1010,8 +1039,11 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
   bool Recursive = Component.size() > 1;
   if (!Recursive)
     for (const Instruction &I : instructions(*Component.front()))
-      if (const auto *CB = dyn_cast<CallBase>(&I))
-        Recursive |= calledFunction(*CB) == Component.front();
+      if (const auto *CB = dyn_cast<CallBase>(&I)) {
+        const Function *Callee = calledFunction(*CB);
+        Recursive |= Callee ? Callee == Component.front()
+                            : is_contained(Targets.targetsOf(*CB), Component.front());
+      }
 
   // Members start as "never returns"; each round can only add behaviour.
   for (const Function *F : Component)

@@ -1,0 +1,201 @@
+//===- CallTargets.cpp - Where indirect calls go --------------------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CallTargets.h"
+
+#include "sdv/IR/Loader.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+
+using namespace llvm;
+
+namespace sdv {
+
+namespace {
+
+/// Looks through casts and the pointer-integer conversions of interlocked
+/// exchanges.
+const Value *stripConversions(const Value *V) {
+  for (;;) {
+    V = V->stripPointerCasts();
+    if (const auto *Op = dyn_cast<Operator>(V);
+        Op && (Op->getOpcode() == Instruction::PtrToInt ||
+               Op->getOpcode() == Instruction::IntToPtr)) {
+      V = Op->getOperand(0);
+      continue;
+    }
+    return V;
+  }
+}
+
+const Function *definedFunction(const Value *V) {
+  const auto *F = dyn_cast<Function>(stripConversions(V));
+  return F && !F->isDeclaration() ? F : nullptr;
+}
+
+void addTarget(SmallVectorImpl<const Function *> &List, const Function *F) {
+  if (!is_contained(List, F))
+    List.push_back(F);
+}
+
+} // namespace
+
+CallTargets::CallTargets(const Module &M) : DL(M.getDataLayout()) {
+  for (const GlobalVariable &G : M.globals())
+    if (G.hasInitializer())
+      scanInitializer(G.getInitializer(), G.getName().str(), 0);
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F)) {
+      const Value *Address = nullptr, *Value = nullptr;
+      if (const auto *SI = dyn_cast<StoreInst>(&I)) {
+        Address = SI->getPointerOperand();
+        Value = SI->getValueOperand();
+      } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+        if (RMW->getOperation() != AtomicRMWInst::Xchg)
+          continue;
+        Address = RMW->getPointerOperand();
+        Value = RMW->getValOperand();
+      } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+        Address = CX->getPointerOperand();
+        Value = CX->getNewValOperand();
+      } else {
+        continue;
+      }
+      const Function *Target = definedFunction(Value);
+      if (!Target)
+        continue;
+      if (std::optional<Slot> S = slotOf(Address, F))
+        addTarget(Stored[*S], Target);
+    }
+  for (auto &[S, Targets] : Stored)
+    llvm::sort(Targets, [](const Function *A, const Function *B) {
+      return A->getName() < B->getName();
+    });
+}
+
+CallTargets::~CallTargets() = default;
+
+AccessPathBuilder &CallTargets::builder(const Function &F) {
+  std::unique_ptr<AccessPathBuilder> &B = Builders[&F];
+  if (!B)
+    B = std::make_unique<AccessPathBuilder>(F, DL);
+  return *B;
+}
+
+void CallTargets::scanInitializer(const Constant *C, const std::string &Global,
+                                  uint64_t Offset) {
+  if (const Function *F = definedFunction(C)) {
+    addTarget(Stored[{"@" + Global, 0}], F);
+    return;
+  }
+  if (const auto *CS = dyn_cast<ConstantStruct>(C)) {
+    StructType *ST = CS->getType();
+    const StructLayout *Layout = DL.getStructLayout(ST);
+    for (unsigned I = 0; I < CS->getNumOperands(); ++I) {
+      const Constant *Elem = CS->getOperand(I);
+      uint64_t FieldOffset = Layout->getElementOffset(I);
+      if (const Function *F = definedFunction(Elem)) {
+        if (ST->hasName())
+          addTarget(Stored[{canonicalTypeName(ST->getName()), FieldOffset}], F);
+        continue;
+      }
+      scanInitializer(Elem, Global, Offset + FieldOffset);
+    }
+    return;
+  }
+  if (const auto *CA = dyn_cast<ConstantArray>(C))
+    for (const Use &Elem : CA->operands())
+      scanInitializer(cast<Constant>(Elem.get()), Global, Offset);
+}
+
+std::optional<CallTargets::Slot> CallTargets::slotOf(const Value *Address,
+                                                     const Function &Where) {
+  // The field of the innermost named struct the address falls in: the same
+  // slot whether reached as `Ext->Ops.Read`, `pOps->Read` or `g_Ops.Read`.
+  const NamedPath &P = builder(Where).pathOf(Address);
+  FieldChain Chain = P.lastFields();
+  for (auto It = Chain.Steps.rbegin(); It != Chain.Steps.rend(); ++It)
+    if (It->Parent && !It->Parent->getName().empty())
+      return Slot{canonicalTypeName(It->Parent->getName()), It->Offset};
+  // Without debug info: the GEP's struct type and field.
+  if (const auto *GEP = dyn_cast<GEPOperator>(Address->stripPointerCasts())) {
+    if (auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+        ST && ST->hasName() && GEP->getNumIndices() >= 2)
+      if (const auto *Field = dyn_cast<ConstantInt>(GEP->getOperand(2));
+          Field && Field->getZExtValue() < ST->getNumElements())
+        return Slot{canonicalTypeName(ST->getName()),
+                    DL.getStructLayout(ST)->getElementOffset(Field->getZExtValue())};
+    // An element of a global table, any index.
+    if (const auto *G = dyn_cast<GlobalVariable>(GEP->getPointerOperand()->stripPointerCasts()))
+      return Slot{"@" + G->getName().str(), 0};
+  }
+  if (P.Path.Kind == PathBase::Global && P.Path.derefs() == 0)
+    return Slot{"@" + cast<GlobalVariable>(P.Path.Base)->getName().str(), 0};
+  return std::nullopt;
+}
+
+void CallTargets::resolve(const Value *Callee, const Function &Where,
+                          unsigned Depth, SmallVectorImpl<const Function *> &Out) {
+  Callee = stripConversions(Callee);
+  if (const Function *F = definedFunction(Callee)) {
+    addTarget(Out, F);
+    return;
+  }
+  if (Depth > 4)
+    return;
+  if (const auto *Load = dyn_cast<LoadInst>(Callee)) {
+    if (std::optional<Slot> S = slotOf(Load->getPointerOperand(), Where)) {
+      auto It = Stored.find(*S);
+      if (It != Stored.end())
+        for (const Function *F : It->second)
+          addTarget(Out, F);
+    }
+    return;
+  }
+  if (const auto *Phi = dyn_cast<PHINode>(Callee)) {
+    for (const Value *In : Phi->incoming_values())
+      resolve(In, Where, Depth + 1, Out);
+    return;
+  }
+  if (const auto *Sel = dyn_cast<SelectInst>(Callee)) {
+    resolve(Sel->getTrueValue(), Where, Depth + 1, Out);
+    resolve(Sel->getFalseValue(), Where, Depth + 1, Out);
+    return;
+  }
+  // A callback parameter: what the callers pass.
+  if (const auto *A = dyn_cast<Argument>(Callee)) {
+    const Function *Wrapper = A->getParent();
+    for (const User *U : Wrapper->users())
+      if (const auto *CB = dyn_cast<CallBase>(U);
+          CB && CB->getCalledOperand() == Wrapper && A->getArgNo() < CB->arg_size())
+        resolve(CB->getArgOperand(A->getArgNo()), *CB->getFunction(), Depth + 1, Out);
+  }
+}
+
+ArrayRef<const Function *> CallTargets::targetsOf(const CallBase &CB) {
+  auto [It, Inserted] = Resolved.try_emplace(&CB);
+  if (!Inserted)
+    return It->second;
+  SmallVector<const Function *, 2> Out;
+  resolve(CB.getCalledOperand(), *CB.getFunction(), 0, Out);
+  llvm::sort(Out, [](const Function *A, const Function *B) {
+    return A->getName() < B->getName();
+  });
+  // The map may have grown while resolving: look the slot up again.
+  SmallVector<const Function *, 2> &Slot = Resolved[&CB];
+  Slot = std::move(Out);
+  return Slot;
+}
+
+} // namespace sdv
