@@ -24,21 +24,6 @@ namespace sdv {
 
 namespace {
 
-/// Looks through casts and the pointer-integer conversions of interlocked
-/// exchanges.
-const Value *stripConversions(const Value *V) {
-  for (;;) {
-    V = V->stripPointerCasts();
-    if (const auto *Op = dyn_cast<Operator>(V);
-        Op && (Op->getOpcode() == Instruction::PtrToInt ||
-               Op->getOpcode() == Instruction::IntToPtr)) {
-      V = Op->getOperand(0);
-      continue;
-    }
-    return V;
-  }
-}
-
 const Function *definedFunction(const Value *V) {
   const auto *F = dyn_cast<Function>(stripConversions(V));
   return F && !F->isDeclaration() ? F : nullptr;

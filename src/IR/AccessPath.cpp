@@ -26,6 +26,21 @@ namespace sdv {
 // Debug-info types
 //===----------------------------------------------------------------------===//
 
+const Value *stripConversions(const Value *V) {
+  for (;;) {
+    V = V->stripPointerCasts();
+    if (const auto *Op = dyn_cast<Operator>(V);
+        Op && (Op->getOpcode() == Instruction::PtrToInt ||
+               Op->getOpcode() == Instruction::IntToPtr ||
+               Op->getOpcode() == Instruction::ZExt ||
+               Op->getOpcode() == Instruction::Trunc)) {
+      V = Op->getOperand(0);
+      continue;
+    }
+    return V;
+  }
+}
+
 std::string canonicalTypeName(StringRef Name) {
   Name.consume_front("struct.");
   Name.consume_front("union.");

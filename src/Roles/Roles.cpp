@@ -354,26 +354,6 @@ void Discoverer::add(const Function &F, RoleEvidence E) {
     Entry.Evidence.push_back(std::move(E));
 }
 
-/// Looks through casts, including the pointer-integer conversions of
-/// interlocked exchanges and memory fills (`(ULONG_PTR)Routine`).
-static const Value *stripConversions(const Value *V) {
-  for (;;) {
-    V = V->stripPointerCasts();
-    if (const auto *P2I = dyn_cast<PtrToIntOperator>(V)) {
-      V = P2I->getPointerOperand();
-      continue;
-    }
-    if (const auto *Op = dyn_cast<Operator>(V);
-        Op && (Op->getOpcode() == Instruction::IntToPtr ||
-               Op->getOpcode() == Instruction::ZExt ||
-               Op->getOpcode() == Instruction::Trunc)) {
-      V = Op->getOperand(0);
-      continue;
-    }
-    return V;
-  }
-}
-
 void Discoverer::registerValue(const Value *V, StringRef Role,
                                const std::string &How, const Instruction *Site,
                                unsigned Depth) {

@@ -107,6 +107,11 @@ struct FieldChain {
 /// renamed types (`struct._OPS.12` and debug info's `_OPS` are both `OPS`).
 std::string canonicalTypeName(llvm::StringRef Name);
 
+/// Looks through pointer casts and the pointer-integer conversions drivers
+/// use on routine addresses (interlocked exchanges, `(ULONG_PTR)Routine` as
+/// a fill pattern).
+const llvm::Value *stripConversions(const llvm::Value *V);
+
 /// Removes typedefs and cv-qualifiers.
 const llvm::DIType *stripTypedefs(const llvm::DIType *Ty);
 /// The type a pointer type points to, or null.
