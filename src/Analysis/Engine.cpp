@@ -710,11 +710,10 @@ void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &St
     // Each possible target is a way the call may go.
     std::vector<PathState> Out;
     for (const Function *Target : Targets) {
-      auto It = E.Summaries.find(Target);
-      if (It == E.Summaries.end())
-        continue;
       std::vector<PathState> Via = States;
-      applySummary(*CB, *Target, It->second, Via);
+      // A target without a summary is not followed, as a declaration is.
+      if (auto It = E.Summaries.find(Target); It != E.Summaries.end())
+        applySummary(*CB, *Target, It->second, Via);
       for (PathState &S : Via)
         Out.push_back(std::move(S));
     }

@@ -174,7 +174,7 @@ Expected<std::vector<Rule>> selectRules(const CheckOptions &Options) {
   return Selected;
 }
 
-std::string substitute(StringRef Template, const Defect &D, const Rule &R) {
+std::string substitute(StringRef Template, const Defect &D) {
   std::string Out = Template.str();
   auto Replace = [&](StringRef Key, StringRef Value) {
     for (size_t Pos = Out.find(Key.str()); Pos != std::string::npos;
@@ -193,7 +193,7 @@ Finding describeDefect(const Defect &D, const Rule &R) {
   F.RuleId = R.id().str();
   const RuleViolation &V = R.violation(D.Violation);
   F.Violation = V.Id;
-  F.Message = substitute(V.Message, D, R);
+  F.Message = substitute(V.Message, D);
   F.Loc = locationOf(*D.Site);
   F.EntryRoutine = sourceName(*D.Entry->F);
   F.Role = D.Entry->role().str();
@@ -223,12 +223,12 @@ Finding describeDefect(const Defect &D, const Rule &R) {
     case StepKind::Event:
       E.Kind = R.event(S.Event).Name;
       E.Loc = locationOf(*S.Inst);
-      E.Message = substitute(R.event(S.Event).TraceText, D, R);
+      E.Message = substitute(R.event(S.Event).TraceText, D);
       break;
     case StepKind::Violation:
       E.Kind = "violation";
       E.Loc = locationOf(*S.Inst);
-      E.Message = substitute(V.TraceText, D, R);
+      E.Message = substitute(V.TraceText, D);
       break;
     }
     E.Depth = Depth;
