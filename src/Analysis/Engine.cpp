@@ -79,6 +79,10 @@ struct PathState {
   /// start in a known state: a loop over devices entered with
   /// `DriverObject->DeviceObject`. Sorted.
   SmallVector<const Value *, 2> KnownBases;
+  /// The `return` statement's branch by which this path entered a returning
+  /// block that still does work (optimised code sinks what the returning
+  /// paths share into it); where the routine leaves.
+  const Instruction *ExitVia = nullptr;
 };
 
 /// Keeps in \p Into the known bases \p Other has too; returns whether Into
@@ -834,7 +838,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   };
   for (unsigned I = 0; I < B.Seen.size(); ++I) {
     PathState &Old = B.Seen[I];
-    if (!sameDecisive(Old.Objects, S.Objects))
+    if (Old.ExitVia != S.ExitVia || !sameDecisive(Old.Objects, S.Objects))
       continue;
     bool Changed = joinObjects(Old.Objects, S.Objects);
     Changed |= intersectFacts(Old.Facts, S.Facts);
@@ -878,6 +882,10 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
       exit(Next, ReturnStatement ? *Term : *Ret, RV);
       return;
     }
+    Next.ExitVia = Term->getMetadata(ReturnStatementMD) && Term->getDebugLoc() &&
+                           isa<ReturnInst>(To->getTerminator())
+                       ? Term
+                       : nullptr;
     enqueue(*To, std::move(Next), &From);
   };
 
@@ -919,7 +927,7 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
     return;
   }
   if (const auto *Ret = dyn_cast<ReturnInst>(Term)) {
-    exit(S, *Term, Ret->getReturnValue());
+    exit(S, S.ExitVia ? *S.ExitVia : *Term, Ret->getReturnValue());
     return;
   }
   // invoke, indirectbr, callbr, EH pads: every successor, no facts. Paths

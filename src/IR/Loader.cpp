@@ -168,6 +168,37 @@ bool onlyHolds(const BasicBlock &BB, const Instruction *Keep) {
   return true;
 }
 
+/// Whether \p DL is a location in \p F's own body, not inlined into it.
+bool ownLocation(const Function &F, const DebugLoc &DL) {
+  return DL && DL.getLine() != 0 && !DL.getInlinedAt() &&
+         DL->getScope()->getSubprogram() == F.getSubprogram();
+}
+
+/// Optimised code: the `return` statements' blocks branch to one shared
+/// `ret` at the closing brace (column 1, below every other line of the
+/// function), with only phis and code sunk from the returning paths (which
+/// has lost its line) before it. Each branch there still carries the
+/// location of its `return` statement. Marks those branches; returns whether
+/// \p R has that shape.
+bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
+                       ArrayRef<BranchInst *> Branches, unsigned Kind) {
+  const DebugLoc &RetLoc = Ret.getDebugLoc();
+  if (!ownLocation(F, RetLoc) || RetLoc.getCol() != 1 || Branches.empty())
+    return false;
+  for (const Instruction &I : R)
+    if (!isa<PHINode>(I) && !isa<DbgInfoIntrinsic>(I) && !I.isTerminator() &&
+        I.getDebugLoc() && I.getDebugLoc().getLine() != 0)
+      return false;
+  for (const Instruction &I : instructions(F))
+    if (ownLocation(F, I.getDebugLoc()) && I.getDebugLoc().getLine() > RetLoc.getLine())
+      return false;
+  LLVMContext &Ctx = F.getContext();
+  for (BranchInst *Br : Branches)
+    if (ownLocation(F, Br->getDebugLoc()) && Br->getDebugLoc().getLine() < RetLoc.getLine())
+      Br->setMetadata(Kind, MDNode::get(Ctx, {}));
+  return true;
+}
+
 /// Marks the branches that are `return` statements. At -O0 clang lowers a
 /// function with several returns to one shared return block: `return X;`
 /// stores X into a compiler slot and branches there, and the `ret` carries
@@ -191,6 +222,8 @@ void markReturnStatements(Function &F) {
       }
       Branches.push_back(Br);
     }
+    if (markMergedReturns(F, R, *Ret, Branches, Kind))
+      continue;
     if (Value *RV = Ret->getReturnValue()) {
       // `%v = load %retval; ret %v`, where %retval is a slot no source
       // variable describes; `return X;` is a store to it and a branch.

@@ -33,6 +33,11 @@ config.substitutions.append(("%sarif-schema",
     os.path.join(config.sdv_src_root, "tests", "sarif", "sarif-schema-2.1.0.json")))
 config.substitutions.append(("%validate-sarif", "{} {}".format(
     config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "validate_sarif.py"))))
+# Builds a case for x64 and x86 at -O0, -O1 and -O2 and checks that the
+# verdicts agree (Inputs/variants.py).
+config.substitutions.append(("%variants", "{} {} --clang {} --sdv {} --ddk {}".format(
+    config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "variants.py"),
+    config.clang, config.sdv_bin, ddk)))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 config.environment["PATH"] = os.pathsep.join(

@@ -9,6 +9,7 @@
 // RUN: %cc64 %s -o %t0.bc
 // RUN: not %sdv check %t0.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %sdv roles %t.bc | FileCheck %s --check-prefix=ROLES
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

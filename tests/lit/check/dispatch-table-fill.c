@@ -4,6 +4,7 @@
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %sdv roles %t86.bc | FileCheck %s --check-prefix=ROLES
+// RUN: %variants %s
 #include <wdm.h>
 
 NTSYSAPI VOID NTAPI RtlFillMemoryUlong(PVOID Destination, SIZE_T Length, ULONG Pattern);
@@ -17,7 +18,7 @@ DRIVER_INITIALIZE DriverEntry;
 DRIVER_DISPATCH Dispatch;
 DRIVER_DISPATCH DispatchDeviceControl;
 
-// ROLES: Dispatch DRIVER_DISPATCH filled into DRIVER_OBJECT.MajorFunction by RtlFillMemoryUlong at {{.*}}dispatch-table-fill.c:42:5
+// ROLES: Dispatch DRIVER_DISPATCH filled into DRIVER_OBJECT.MajorFunction by RtlFillMemoryUlong at {{.*}}dispatch-table-fill.c:43:5
 NTSTATUS Dispatch(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
     PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;

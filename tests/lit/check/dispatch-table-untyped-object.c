@@ -10,6 +10,7 @@
 // RUN: not %sdv check %t86.bc | FileCheck %s --check-prefix=O2 --implicit-check-not=error: --implicit-check-not=warning:
 // At -O2 the two returns are merged: the exit is the function's end.
 // RUN: %sdv roles %t2.bc | FileCheck %s --check-prefix=ROLES
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

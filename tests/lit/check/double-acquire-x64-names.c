@@ -6,6 +6,7 @@
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %ccmsvc %s -o %tmsvc.bc
 // RUN: not %sdv check %tmsvc.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --targets x64 %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

@@ -3,6 +3,7 @@
 // diagnostic names the function with the decoration stripped.
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --targets x86 %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

@@ -5,6 +5,7 @@
 // RUN: not %sdv check --entry ReadDispatch=IRP_MJ_READ %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check --entry ReadDispatch=IRP_MJ_READ %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s -- --entry ReadDispatch=IRP_MJ_READ
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

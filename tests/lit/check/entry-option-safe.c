@@ -5,6 +5,7 @@
 // RUN: %sdv check --entry CancelQueued=DRIVER_CANCEL --entry FlushDpc=KDEFERRED_ROUTINE %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: %sdv check --entry CancelQueued=DRIVER_CANCEL --entry FlushDpc=KDEFERRED_ROUTINE %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s -- --entry CancelQueued=DRIVER_CANCEL --entry FlushDpc=KDEFERRED_ROUTINE
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

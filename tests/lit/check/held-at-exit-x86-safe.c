@@ -1,6 +1,7 @@
 // Safe twin of held-at-exit-x86.c (x86 only): both arms release the lock.
 // RUN: %cc86 %s -o %t86.bc
 // RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --targets x86 %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

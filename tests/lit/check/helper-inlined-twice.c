@@ -4,6 +4,7 @@
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc64 %s -o %t0.bc
 // RUN: not %sdv check %t0.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

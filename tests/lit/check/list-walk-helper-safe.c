@@ -6,6 +6,7 @@
 // RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc64 -O2 %s -o %t2.bc
 // RUN: %sdv check %t2.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _CONTEXT_ENTRY {

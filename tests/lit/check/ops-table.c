@@ -8,6 +8,7 @@
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc64 -O2 %s -o %t2.bc
 // RUN: not %sdv check %t2.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 struct _DEVICE_EXTENSION;

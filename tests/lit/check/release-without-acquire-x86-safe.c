@@ -2,6 +2,7 @@
 // takes the lock again before its release.
 // RUN: %cc86 %s -o %t86.bc
 // RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --targets x86 %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

@@ -7,6 +7,7 @@
 // RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %ccmsvc86 %s -o %t86.bc
 // RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --targets msvc64,msvc86 %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {

@@ -6,6 +6,7 @@
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
@@ -48,10 +49,10 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 // Expected trace (line numbers are absolute):
-// CHECK:      trace-double-acquire-helper.c:24:5: error: [SpinLockDpc] The driver is calling {{.*}} after already acquiring the spinlock '{{[^']+}}'.
-// CHECK-NEXT: trace-double-acquire-helper.c:29:{{([0-9]+:)?}} note: entry routine 'DispatchWrite' (IRP_MJ_WRITE) starts here
-// CHECK-NEXT: trace-double-acquire-helper.c:33:5: note: '{{[^']+}}' acquired here
-// CHECK-NEXT: trace-double-acquire-helper.c:35:5: note: calls 'CountRequest'
-// CHECK-NEXT: trace-double-acquire-helper.c:24:5: note: '{{[^']+}}' acquired again here
+// CHECK:      trace-double-acquire-helper.c:25:5: error: [SpinLockDpc] The driver is calling {{.*}} after already acquiring the spinlock '{{[^']+}}'.
+// CHECK-NEXT: trace-double-acquire-helper.c:30:{{([0-9]+:)?}} note: entry routine 'DispatchWrite' (IRP_MJ_WRITE) starts here
+// CHECK-NEXT: trace-double-acquire-helper.c:34:5: note: '{{[^']+}}' acquired here
+// CHECK-NEXT: trace-double-acquire-helper.c:36:5: note: calls 'CountRequest'
+// CHECK-NEXT: trace-double-acquire-helper.c:25:5: note: '{{[^']+}}' acquired again here
 // CHECK-NOT:  note:
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)

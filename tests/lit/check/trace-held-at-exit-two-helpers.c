@@ -7,6 +7,7 @@
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
@@ -68,13 +69,13 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 // Expected trace (line numbers are absolute):
-// CHECK:      trace-held-at-exit-two-helpers.c:55:9: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'TransferDpc' has returned without releasing the spinlock '{{[^']+}}'.
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:45:{{([0-9]+:)?}} note: entry routine 'TransferDpc' (KDEFERRED_ROUTINE) starts here
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:53:14: note: calls 'BeginTransfer'
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:33:5: note: calls 'LockDevice'
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:27:5: note: '{{[^']+}}' acquired here
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:33:5: note: returns from 'LockDevice'
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:53:14: note: returns from 'BeginTransfer'
-// CHECK-NEXT: trace-held-at-exit-two-helpers.c:55:9: note: 'TransferDpc' returns here with '{{[^']+}}' held
+// CHECK:      trace-held-at-exit-two-helpers.c:56:9: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'TransferDpc' has returned without releasing the spinlock '{{[^']+}}'.
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:46:{{([0-9]+:)?}} note: entry routine 'TransferDpc' (KDEFERRED_ROUTINE) starts here
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: calls 'BeginTransfer'
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: calls 'LockDevice'
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:28:5: note: '{{[^']+}}' acquired here
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: returns from 'LockDevice'
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: returns from 'BeginTransfer'
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:56:9: note: 'TransferDpc' returns here with '{{[^']+}}' held
 // CHECK-NOT:  note:
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)

@@ -7,6 +7,7 @@
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
@@ -46,12 +47,12 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 // Expected trace (line numbers are absolute):
-// CHECK:      trace-release-without-acquire.c:34:5: error: [SpinLockDpc] The driver is calling {{.*}} without first acquiring the spinlock '{{[^']+}}'.
-// CHECK-NEXT: trace-release-without-acquire.c:26:{{([0-9]+:)?}} note: entry routine 'DispatchCleanup' (IRP_MJ_CLEANUP) starts here
-// CHECK-NEXT: trace-release-without-acquire.c:30:5: note: '{{[^']+}}' acquired here
-// CHECK-NEXT: trace-release-without-acquire.c:32:5: note: calls 'DropLock'
-// CHECK-NEXT: trace-release-without-acquire.c:23:5: note: '{{[^']+}}' released here
-// CHECK-NEXT: trace-release-without-acquire.c:32:5: note: returns from 'DropLock'
-// CHECK-NEXT: trace-release-without-acquire.c:34:5: note: '{{[^']+}}' released here without being held
+// CHECK:      trace-release-without-acquire.c:35:5: error: [SpinLockDpc] The driver is calling {{.*}} without first acquiring the spinlock '{{[^']+}}'.
+// CHECK-NEXT: trace-release-without-acquire.c:27:{{([0-9]+:)?}} note: entry routine 'DispatchCleanup' (IRP_MJ_CLEANUP) starts here
+// CHECK-NEXT: trace-release-without-acquire.c:31:5: note: '{{[^']+}}' acquired here
+// CHECK-NEXT: trace-release-without-acquire.c:33:5: note: calls 'DropLock'
+// CHECK-NEXT: trace-release-without-acquire.c:24:5: note: '{{[^']+}}' released here
+// CHECK-NEXT: trace-release-without-acquire.c:33:5: note: returns from 'DropLock'
+// CHECK-NEXT: trace-release-without-acquire.c:35:5: note: '{{[^']+}}' released here without being held
 // CHECK-NOT:  note:
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)
