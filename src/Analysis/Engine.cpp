@@ -83,7 +83,17 @@ struct PathState {
   /// block that still does work (optimised code sinks what the returning
   /// paths share into it); where the routine leaves.
   const Instruction *ExitVia = nullptr;
+  /// The last instruction on this path with a source line: where to report
+  /// an event at code that optimisation merged from several paths (a call
+  /// sunk into a join point has line 0).
+  const Instruction *LastLocated = nullptr;
 };
+
+/// \p I, or where \p S last was in the source when \p I has lost its line.
+const Instruction &locatedSite(const Instruction &I, const PathState &S) {
+  const DebugLoc &DL = I.getDebugLoc();
+  return DL && DL.getLine() == 0 && S.LastLocated ? *S.LastLocated : I;
+}
 
 /// Keeps in \p Into the known bases \p Other has too; returns whether Into
 /// lost any.
@@ -107,7 +117,11 @@ struct ViolationRecord {
   /// The object's history before the violation began in a caller: the
   /// caller's history leads to it.
   bool FromEntry = false;
+  /// Where the violation is reported: the violating call or return, or the
+  /// path's last located instruction when that has lost its line.
   const Instruction *Site = nullptr;
+  /// The violating call, if it is one.
+  const CallBase *Call = nullptr;
   TraceRef Trace = 0;
   /// What the path knew of the function's arguments: callers whose
   /// arguments contradict it do not reach the violation.
@@ -201,7 +215,7 @@ private:
   void moveObject(PathState &S, ObjectId Id, EventId Ev, const CallBase &CB);
   void applySummary(const CallBase &CB, const Function &Callee,
                     const Summary &CalleeSummary, std::vector<PathState> &States);
-  void exit(const PathState &S, const Instruction &Site, const Value *Returned);
+  void exit(const PathState &S, const Instruction &Exit, const Value *Returned);
   FactSet argumentFacts(const FactSet &Facts) const;
   void propagate(const BasicBlock &From, const PathState &S);
   void enqueue(const BasicBlock &To, PathState S,
@@ -339,7 +353,8 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
 void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
                                   const CallBase &CB) {
   ObjectTrack &T = track(S, Id);
-  const TraceStep Step{StepKind::Event, &CB, nullptr, Ev};
+  const Instruction &Where = locatedSite(CB, S);
+  const TraceStep Step{StepKind::Event, &Where, nullptr, Ev};
   for (unsigned Start = 0; Start < R.numStates(); ++Start) {
     StateSet Now = T.Cur[Start];
     if (!Now)
@@ -355,9 +370,10 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
         V.Object = Id;
         V.EntryState = Start;
         V.FromEntry = !T.Fresh[Start];
-        V.Site = &CB;
+        V.Site = &Where;
+        V.Call = &CB;
         V.Trace = E.Traces.append(T.Last[Start],
-                                  {StepKind::Violation, &CB, nullptr, Ev});
+                                  {StepKind::Violation, &Where, nullptr, Ev});
         V.Pre = argumentFacts(S.Facts);
         record(V, Result.Violations, S);
         continue;
@@ -760,8 +776,9 @@ FactSet FunctionAnalysis::argumentFacts(const FactSet &Facts) const {
   return Out;
 }
 
-void FunctionAnalysis::exit(const PathState &S, const Instruction &Site,
+void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
                             const Value *Returned) {
+  const Instruction &Site = locatedSite(Exit, S);
   if (Entry && R.checksExitOf(Entry->role())) {
     for (const auto &[Id, T] : S.Objects) {
       for (unsigned Start = 0; Start < R.numStates(); ++Start) {
@@ -954,6 +971,9 @@ Summary FunctionAnalysis::run() {
       if (States.empty())
         break;
       transfer(I, States);
+      if (const DebugLoc &DL = I.getDebugLoc(); DL && DL.getLine() != 0)
+        for (PathState &S : States)
+          S.LastLocated = &I;
     }
     for (const PathState &S : States)
       propagate(*BB, S);
@@ -1131,7 +1151,7 @@ void Engine::collectDefects(RuleResult &Result) {
       D.Entry = &Root;
       D.Object = Objects.path(V.Object).render(R.objectType());
       D.Site = V.Site;
-      if (const auto *CB = dyn_cast<CallBase>(V.Site))
+      if (const CallBase *CB = V.Call)
         if (const Function *Callee = calledFunction(*CB))
           D.Function = normalizeSymbol(Callee->getName()).str();
       D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});

@@ -37,6 +37,13 @@ struct FieldSpec {
   std::string Struct, Field, Role;
   std::vector<std::string> IndexRoles;
 };
+struct TableFieldSpec {
+  std::string Field, Role;
+};
+struct TableSpec {
+  std::vector<std::string> Structs;
+  std::vector<TableFieldSpec> Fields;
+};
 struct OrderSpec {
   std::string Struct;
   std::vector<std::string> Fields;
@@ -56,6 +63,7 @@ struct CatalogSpec {
   std::vector<AliasSpec> Aliases;
   std::vector<ByNameSpec> ByName;
   std::vector<FieldSpec> Fields;
+  std::vector<TableSpec> Tables;
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
 };
@@ -64,6 +72,8 @@ struct CatalogSpec {
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(AliasSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(FieldSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(TableFieldSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
@@ -81,6 +91,18 @@ template <> struct MappingTraits<FieldSpec> {
     Io.mapRequired("field", F.Field);
     Io.mapRequired("role", F.Role);
     Io.mapOptional("index-roles", F.IndexRoles);
+  }
+};
+template <> struct MappingTraits<TableFieldSpec> {
+  static void mapping(IO &Io, TableFieldSpec &F) {
+    Io.mapRequired("field", F.Field);
+    Io.mapRequired("role", F.Role);
+  }
+};
+template <> struct MappingTraits<TableSpec> {
+  static void mapping(IO &Io, TableSpec &T) {
+    Io.mapRequired("structs", T.Structs);
+    Io.mapRequired("fields", T.Fields);
   }
 };
 template <> struct MappingTraits<OrderSpec> {
@@ -111,6 +133,7 @@ template <> struct MappingTraits<CatalogSpec> {
     Io.mapOptional("aliases", C.Aliases);
     Io.mapOptional("by-name", C.ByName);
     Io.mapOptional("fields", C.Fields);
+    Io.mapOptional("tables", C.Tables);
     Io.mapOptional("field-orders", C.Orders);
     Io.mapOptional("calls", C.Calls);
   }
@@ -155,6 +178,15 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
     C.Fields.push_back({canonicalTypeName(F.Struct), F.Field, F.Role,
                         F.IndexRoles});
   }
+  // A registration table declares the roles of its fields: each role is
+  // named after the type the header gives the field.
+  for (TableSpec &T : Spec.Tables)
+    for (TableFieldSpec &F : T.Fields) {
+      if (!is_contained(C.Roles, F.Role))
+        C.Roles.push_back(F.Role);
+      for (const std::string &Struct : T.Structs)
+        C.Fields.push_back({canonicalTypeName(Struct), F.Field, F.Role, {}});
+    }
   for (OrderSpec &O : Spec.Orders)
     C.FieldOrders[canonicalTypeName(O.Struct)] = O.Fields;
   for (CallSpec &Call : Spec.Calls) {

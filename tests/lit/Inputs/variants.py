@@ -8,11 +8,13 @@ the verdict, and for each defect its violation and source line. Every variant
 must agree with the first (x64 -O0); on a mismatch the differing reductions
 are printed and the exit code is 1.
 
-A held-at-exit defect is compared by its entry routine rather than its line:
-it is reported at the `return` statement by which the routine leaves, but
-at -O1/-O2 a `return` whose block was folded into a conditional branch has
-no location left in the IR, and the report falls back to the routine's
-closing brace. Between targets at the same level the lines must agree.
+Between optimisation levels a defect is compared by its violation and entry
+routine rather than its line: optimised code can
+drop the line of what it merged. A `return` whose block was folded into a
+conditional branch has no location left (the report falls back to the
+closing brace), and a release sunk from two paths into their join point has
+line 0 (the report falls back to the path's last located instruction).
+Between targets at the same level the lines must agree too.
 """
 import argparse
 import json
@@ -34,15 +36,13 @@ def reduce(report):
     verdicts = [(v["rule"], v["verdict"], v["defects"]) for v in report["verdicts"]]
     defects = sorted((d["rule"], d["violation"], d["location"]["line"])
                      for d in report["defects"])
-    exits = sorted((d["rule"], d["violation"], d["entryRoutine"])
-                   if d["violation"] == "held-at-exit" else
-                   (d["rule"], d["violation"], d["location"]["line"])
-                   for d in report["defects"])
-    return {"verdicts": verdicts, "defects": defects, "by-routine": exits}
+    routines = sorted((d["rule"], d["violation"], d["entryRoutine"])
+                      for d in report["defects"])
+    return {"verdicts": verdicts, "defects": defects, "by-routine": routines}
 
 
 def same(a, b, same_level):
-    """Whether two reductions agree; lines of exits only at the same level."""
+    """Whether two reductions agree; lines only at the same level."""
     if same_level:
         return a == b
     return a["verdicts"] == b["verdicts"] and a["by-routine"] == b["by-routine"]

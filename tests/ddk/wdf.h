@@ -1,0 +1,130 @@
+/*
+ * wdf.h - sdv-lite's model of the Kernel-Mode Driver Framework's callback
+ * registration structures.
+ *
+ * Written for sdv-lite's tests from the public KMDF documentation (member
+ * names and types of the configuration structures, the documented
+ * WDF_*_CONFIG_INIT initialisers); not the WDK headers. The framework's
+ * methods are modelled as plain functions: what matters to the tests is
+ * where the driver stores its callbacks.
+ */
+#ifndef SDV_DDK_WDF_H
+#define SDV_DDK_WDF_H
+
+#include <ntddk.h>
+
+typedef struct WDFDRIVER__ *WDFDRIVER;
+typedef struct WDFDEVICE__ *WDFDEVICE;
+typedef struct WDFQUEUE__ *WDFQUEUE;
+typedef struct WDFREQUEST__ *WDFREQUEST;
+typedef struct WDFDPC__ *WDFDPC;
+typedef struct WDFTIMER__ *WDFTIMER;
+typedef PVOID WDFOBJECT;
+typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
+
+typedef NTSTATUS NTAPI EVT_WDF_DRIVER_DEVICE_ADD(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit);
+typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;
+typedef VOID NTAPI EVT_WDF_DRIVER_UNLOAD(WDFDRIVER Driver);
+typedef EVT_WDF_DRIVER_UNLOAD *PFN_WDF_DRIVER_UNLOAD;
+
+typedef struct _WDF_DRIVER_CONFIG {
+    ULONG Size;
+    PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd;
+    PFN_WDF_DRIVER_UNLOAD EvtDriverUnload;
+    ULONG DriverInitFlags;
+    ULONG DriverPoolTag;
+} WDF_DRIVER_CONFIG, *PWDF_DRIVER_CONFIG;
+
+static __inline VOID WDF_DRIVER_CONFIG_INIT(PWDF_DRIVER_CONFIG Config,
+                                            PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd)
+{
+    RtlZeroMemory(Config, sizeof(WDF_DRIVER_CONFIG));
+    Config->Size = sizeof(WDF_DRIVER_CONFIG);
+    Config->EvtDriverDeviceAdd = EvtDriverDeviceAdd;
+}
+
+typedef struct _WDF_OBJECT_ATTRIBUTES WDF_OBJECT_ATTRIBUTES, *PWDF_OBJECT_ATTRIBUTES;
+#define WDF_NO_OBJECT_ATTRIBUTES ((PWDF_OBJECT_ATTRIBUTES)0)
+#define WDF_NO_HANDLE ((PVOID)0)
+
+NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath,
+                         PWDF_OBJECT_ATTRIBUTES DriverAttributes,
+                         PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver);
+NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
+                         PWDF_OBJECT_ATTRIBUTES DeviceAttributes, WDFDEVICE *Device);
+
+typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
+    WdfIoQueueDispatchInvalid = 0,
+    WdfIoQueueDispatchSequential,
+    WdfIoQueueDispatchParallel,
+    WdfIoQueueDispatchManual,
+    WdfIoQueueDispatchMax
+} WDF_IO_QUEUE_DISPATCH_TYPE;
+
+typedef VOID NTAPI EVT_WDF_IO_QUEUE_IO_DEFAULT(WDFQUEUE Queue, WDFREQUEST Request);
+typedef EVT_WDF_IO_QUEUE_IO_DEFAULT *PFN_WDF_IO_QUEUE_IO_DEFAULT;
+typedef VOID NTAPI EVT_WDF_IO_QUEUE_IO_READ(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length);
+typedef EVT_WDF_IO_QUEUE_IO_READ *PFN_WDF_IO_QUEUE_IO_READ;
+typedef VOID NTAPI EVT_WDF_IO_QUEUE_IO_WRITE(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length);
+typedef EVT_WDF_IO_QUEUE_IO_WRITE *PFN_WDF_IO_QUEUE_IO_WRITE;
+typedef VOID NTAPI EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL(WDFQUEUE Queue, WDFREQUEST Request,
+                                                      SIZE_T OutputBufferLength,
+                                                      SIZE_T InputBufferLength,
+                                                      ULONG IoControlCode);
+typedef EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL;
+typedef VOID NTAPI EVT_WDF_IO_QUEUE_IO_STOP(WDFQUEUE Queue, WDFREQUEST Request,
+                                            ULONG ActionFlags);
+typedef EVT_WDF_IO_QUEUE_IO_STOP *PFN_WDF_IO_QUEUE_IO_STOP;
+
+typedef struct _WDF_IO_QUEUE_CONFIG {
+    ULONG Size;
+    WDF_IO_QUEUE_DISPATCH_TYPE DispatchType;
+    BOOLEAN PowerManaged;
+    BOOLEAN AllowZeroLengthRequests;
+    BOOLEAN DefaultQueue;
+    PFN_WDF_IO_QUEUE_IO_DEFAULT EvtIoDefault;
+    PFN_WDF_IO_QUEUE_IO_READ EvtIoRead;
+    PFN_WDF_IO_QUEUE_IO_WRITE EvtIoWrite;
+    PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoInternalDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_STOP EvtIoStop;
+    PVOID EvtIoResume;
+    PVOID EvtIoCanceledOnQueue;
+} WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
+
+static __inline VOID WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(
+    PWDF_IO_QUEUE_CONFIG Config, WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)
+{
+    RtlZeroMemory(Config, sizeof(WDF_IO_QUEUE_CONFIG));
+    Config->Size = sizeof(WDF_IO_QUEUE_CONFIG);
+    Config->PowerManaged = TRUE;
+    Config->DispatchType = DispatchType;
+    Config->DefaultQueue = TRUE;
+}
+
+NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
+                          PWDF_OBJECT_ATTRIBUTES QueueAttributes, WDFQUEUE *Queue);
+VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status);
+
+typedef VOID NTAPI EVT_WDF_DPC(WDFDPC Dpc);
+typedef EVT_WDF_DPC *PFN_WDF_DPC;
+
+typedef struct _WDF_DPC_CONFIG {
+    ULONG Size;
+    PFN_WDF_DPC EvtDpcFunc;
+    ULONG DriverWdmDpc;
+    BOOLEAN AutomaticSerialization;
+} WDF_DPC_CONFIG, *PWDF_DPC_CONFIG;
+
+static __inline VOID WDF_DPC_CONFIG_INIT(PWDF_DPC_CONFIG Config, PFN_WDF_DPC EvtDpcFunc)
+{
+    RtlZeroMemory(Config, sizeof(WDF_DPC_CONFIG));
+    Config->Size = sizeof(WDF_DPC_CONFIG);
+    Config->EvtDpcFunc = EvtDpcFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
+NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFDPC *Dpc);
+BOOLEAN WdfDpcEnqueue(WDFDPC Dpc);
+
+#endif /* SDV_DDK_WDF_H */
