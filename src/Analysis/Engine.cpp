@@ -28,10 +28,12 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Process.h"
 
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <fstream>
 #include <map>
 #include <numeric>
 #include <queue>
@@ -280,6 +282,14 @@ public:
   DenseMap<const Function *, const EntryRoutine *> EntryOf;
   DenseSet<const CallBase *> IndirectCallSites;
   CallTargets Targets;
+  /// Set once a budget is exhausted; every loop then winds down.
+  Outcome Stopped = Outcome::Complete;
+  std::string StopReason;
+  unsigned BudgetTicks = 0;
+
+  /// Whether a budget is exhausted. Cheap: the clock and the heap are read
+  /// every 256 calls.
+  bool overBudget();
   /// The callee of a direct call, through casts.
   static const Function *calledFunction(const CallBase &CB) {
     return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -956,7 +966,7 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
 Summary FunctionAnalysis::run() {
   const BasicBlock &EntryBlock = F.getEntryBlock();
   enqueue(EntryBlock, PathState());
-  while (!Work.empty()) {
+  while (!Work.empty() && !E.overBudget()) {
     const BasicBlock *BB = Work.top().second;
     Work.pop();
     BlockStates &B = In[BB];
@@ -1078,6 +1088,8 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
   for (unsigned Round = 0;; ++Round) {
     bool Changed = false;
     for (const Function *F : Component) {
+      if (Stopped != Outcome::Complete)
+        return;
       FunctionAnalysis FA(*this, *F, EntryOf.lookup(F));
       Summary S = FA.run();
       ++Stats.FunctionsAnalysed;
@@ -1182,6 +1194,38 @@ void Engine::collectDefects(RuleResult &Result) {
   });
 }
 
+/// The process's resident memory, as the kernel counts it; 0 if unknown.
+uint64_t residentBytes() {
+  std::ifstream Statm("/proc/self/statm");
+  uint64_t Size = 0, Resident = 0;
+  if (!(Statm >> Size >> Resident))
+    return 0;
+  return Resident * static_cast<uint64_t>(sys::Process::getPageSizeEstimate());
+}
+
+bool Engine::overBudget() {
+  if (Stopped != Outcome::Complete)
+    return true;
+  if (Options.MaxPathStates && Stats.StatesProcessed > Options.MaxPathStates) {
+    Stopped = Outcome::Spaceout;
+    StopReason = "more than " + std::to_string(Options.MaxPathStates) +
+                 " path states";
+  } else if (++BudgetTicks % 256 == 0) {
+    if (Options.Deadline && std::chrono::steady_clock::now() > *Options.Deadline) {
+      Stopped = Outcome::Timeout;
+      StopReason = "the time limit was reached";
+    } else if (Options.MaxMemoryBytes && residentBytes() > Options.MaxMemoryBytes) {
+      Stopped = Outcome::Spaceout;
+      StopReason = "more than " + std::to_string(Options.MaxMemoryBytes >> 20) +
+                   " MiB of memory in use";
+    }
+  }
+  if (Stopped == Outcome::Complete)
+    return false;
+  spdlog::info("{}: analysis stopped: {}", R.id(), StopReason);
+  return true;
+}
+
 RuleResult Engine::run() {
   RuleResult Result;
   for (const EntryRoutine &Root : Entries)
@@ -1193,9 +1237,15 @@ RuleResult Engine::run() {
                 std::accumulate(Components.begin(), Components.end(), size_t(0),
                                 [](size_t N, const auto &C) { return N + C.size(); }),
                 Components.size(), Entries.size());
-  for (const std::vector<const Function *> &Component : Components)
+  for (const std::vector<const Function *> &Component : Components) {
+    if (overBudget())
+      break;
     analyseComponent(Component);
-  collectDefects(Result);
+  }
+  Result.Result = Stopped;
+  Result.BudgetReason = StopReason;
+  if (Stopped == Outcome::Complete)
+    collectDefects(Result);
   // Applicability is a property of the driver, reachable or not.
   Result.MonitoredCallsFound = any_of(M, [&](const Function &F) {
     return F.isDeclaration() && !F.use_empty() && R.eventFor(F.getName());

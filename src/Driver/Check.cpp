@@ -288,7 +288,10 @@ Expected<CheckReport> runCheck(const CheckOptions &Options) {
     V.RuleId = R.id().str();
     V.EntryRoutines = Result.EntriesAnalysed;
     V.Defects = Result.Defects.size();
-    if (D->Roles.Entries.empty()) {
+    if (Result.Result != Outcome::Complete) {
+      V.Result = Result.Result == Outcome::Timeout ? Verdict::Timeout : Verdict::Spaceout;
+      V.Reason = "analysis stopped: " + Result.BudgetReason;
+    } else if (D->Roles.Entries.empty()) {
       V.Result = Verdict::NotApplicable;
       V.Reason = "no entry routine found";
     } else if (!Result.MonitoredCallsFound) {

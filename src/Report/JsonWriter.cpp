@@ -61,7 +61,7 @@ void JsonWriter::write(const CheckReport &Report, raw_ostream &OS) {
         J.attribute("verdict", verdictName(V.Result));
         J.attribute("defects", static_cast<int64_t>(V.Defects));
         J.attribute("entryRoutines", static_cast<int64_t>(V.EntryRoutines));
-        if (V.Result == Verdict::NotApplicable)
+        if (!V.Reason.empty())
           J.attribute("reason", V.Reason);
       });
   });

@@ -22,6 +22,10 @@ StringRef verdictName(Verdict V) {
     return "Pass";
   case Verdict::NotApplicable:
     return "Not Applicable";
+  case Verdict::Timeout:
+    return "Timeout";
+  case Verdict::Spaceout:
+    return "Spaceout";
   }
   llvm_unreachable("covered switch");
 }

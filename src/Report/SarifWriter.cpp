@@ -138,7 +138,7 @@ json::Value Sarif::build() {
                    {"verdict", verdictName(V.Result)},
                    {"defects", static_cast<int64_t>(V.Defects)},
                    {"entryRoutines", static_cast<int64_t>(V.EntryRoutines)}};
-    if (V.Result == Verdict::NotApplicable)
+    if (!V.Reason.empty())
       O["reason"] = V.Reason;
     Verdicts.push_back(std::move(O));
   }

@@ -24,7 +24,7 @@ void TextWriter::write(const CheckReport &Report, raw_ostream &OS) {
   }
   for (const RuleVerdict &V : Report.Verdicts) {
     OS << V.RuleId << ": " << verdictName(V.Result);
-    if (V.Result == Verdict::NotApplicable)
+    if (!V.Reason.empty())
       OS << " (" << V.Reason << ")\n";
     else
       OS << " (" << plural(V.Defects, "defect") << ", "

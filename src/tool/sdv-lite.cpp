@@ -25,7 +25,7 @@ using namespace llvm;
 
 namespace {
 
-enum ExitCode : int { ExitPass = 0, ExitDefects = 1, ExitError = 2 };
+enum ExitCode : int { ExitPass = 0, ExitDefects = 1, ExitError = 2, ExitInconclusive = 3 };
 
 int fail(const Twine &Message) {
   errs() << "error: " << Message << "\n";
@@ -59,6 +59,8 @@ const char *Footer = R"(Exit status:
   0  no defect found
   1  at least one defect found
   2  usage error, or an input that cannot be read, linked or parsed
+  3  no defect found, but a rule's analysis stopped at a budget (verdict
+     Timeout or Spaceout: --timeout, --memory-limit, --max-path-states)
 
 Inputs are LLVM bitcode (.bc) or textual IR (.ll) from clang, e.g.
   clang-16 --target=x86_64-pc-windows-msvc -g -c -emit-llvm driver.c
@@ -127,6 +129,32 @@ int main(int argc, char **argv) {
       ->type_name("N")
       ->default_val(Check.Engine.MaxStatesPerBlock)
       ->check(CLI::Range(1u, 1u << 16));
+  double TimeoutSeconds = 0;
+  CheckCmd->add_option("--timeout", TimeoutSeconds,
+                       "stop a rule's analysis after SECONDS and report the verdict "
+                       "Timeout (0: no limit)")
+      ->type_name("SECONDS")
+      ->default_val(0)
+      ->check(CLI::Validator(
+          [](std::string &In) -> std::string {
+            double V = 0;
+            if (!CLI::detail::lexical_cast(In, V) || !(V >= 0))
+              return "'" + In + "' is not a number of seconds >= 0";
+            return "";
+          },
+          "SECONDS"));
+  uint64_t MemoryLimitMiB = 8192;
+  CheckCmd->add_option("--memory-limit", MemoryLimitMiB,
+                       "stop the analysis once the process uses more than MIB "
+                       "mebibytes and report the verdict Spaceout (0: no limit)")
+      ->type_name("MIB")
+      ->default_val(MemoryLimitMiB);
+  uint64_t MaxPathStates = 50'000'000;
+  CheckCmd->add_option("--max-path-states", MaxPathStates,
+                       "stop the analysis after processing N path states and report "
+                       "the verdict Spaceout (0: no limit)")
+      ->type_name("N")
+      ->default_val(MaxPathStates);
   AddRoleOptions(CheckCmd, Check.Roles);
 
   sdv::RoleOptions Roles;
@@ -184,6 +212,13 @@ int main(int argc, char **argv) {
   std::optional<sdv::ReportFormat> Fmt = sdv::parseReportFormat(Format);
   if (!Fmt)
     return fail("unknown format '" + Format + "' (expected text, json or sarif)");
+  if (TimeoutSeconds > 0)
+    Check.Engine.Deadline =
+        std::chrono::steady_clock::now() +
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(TimeoutSeconds));
+  Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
+  Check.Engine.MaxPathStates = MaxPathStates;
   Expected<sdv::CheckReport> Report = sdv::runCheck(Check);
   if (!Report)
     return fail(toString(Report.takeError()));
@@ -191,5 +226,10 @@ int main(int argc, char **argv) {
   std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
   if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
     return RC;
-  return Report->Findings.empty() ? ExitPass : ExitDefects;
+  if (!Report->Findings.empty())
+    return ExitDefects;
+  bool Stopped = llvm::any_of(Report->Verdicts, [](const sdv::RuleVerdict &V) {
+    return V.Result == sdv::Verdict::Timeout || V.Result == sdv::Verdict::Spaceout;
+  });
+  return Stopped ? ExitInconclusive : ExitPass;
 }

@@ -21,7 +21,9 @@
 /// same states are merged, and branch facts on SSA values (`if (NeedLock)`
 /// twice, `OldIrql != NULL`, a try-acquire's result) prune infeasible paths.
 /// The number of distinct states per block is bounded; past the bound states
-/// are joined, which stays sound and is counted.
+/// are joined, which stays sound and is counted. Time, memory and the total
+/// number of path states can be budgeted: past a budget the analysis stops
+/// and says so (Timeout, Spaceout) instead of answering.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +33,9 @@
 #include "sdv/Roles/Roles.h"
 #include "sdv/Rule/Rule.h"
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,7 +86,7 @@ struct Defect {
 struct EngineStats {
   unsigned FunctionsAnalysed = 0;
   unsigned SccIterations = 0;
-  unsigned StatesProcessed = 0;
+  uint64_t StatesProcessed = 0;
   /// Times the per-block bound on distinct states forced a join.
   unsigned Joins = 0;
   /// Call sites through pointers, not followed.
@@ -96,7 +101,18 @@ struct EngineOptions {
   unsigned MaxStatesPerBlock = 32;
   /// Rounds over a recursive component before giving up on a fixpoint.
   unsigned MaxSccRounds = 20;
+  /// When the analysis must stop (Timeout); none if unset.
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
+  /// Resident memory past which the analysis stops (Spaceout); 0 is no
+  /// limit.
+  uint64_t MaxMemoryBytes = 0;
+  /// Path states processed past which the analysis stops (Spaceout); 0 is
+  /// no limit.
+  uint64_t MaxPathStates = 0;
 };
+
+/// Whether the analysis ran to its end or stopped at a budget.
+enum class Outcome { Complete, Timeout, Spaceout };
 
 struct RuleResult {
   /// Sorted by location, then violation.
@@ -104,6 +120,11 @@ struct RuleResult {
   /// Whether the driver calls any function the rule monitors.
   bool MonitoredCallsFound = false;
   unsigned EntriesAnalysed = 0;
+  /// Past a budget the analysis stops and reports no defect: its summaries
+  /// are incomplete.
+  Outcome Result = Outcome::Complete;
+  /// Which budget was hit, for the report.
+  std::string BudgetReason;
   EngineStats Stats;
 };
 

@@ -58,7 +58,7 @@ struct Finding {
   std::vector<TraceEntry> Trace;
 };
 
-enum class Verdict { Defect, Pass, NotApplicable };
+enum class Verdict { Defect, Pass, NotApplicable, Timeout, Spaceout };
 llvm::StringRef verdictName(Verdict V);
 
 struct RuleVerdict {
@@ -66,7 +66,8 @@ struct RuleVerdict {
   Verdict Result = Verdict::Pass;
   unsigned Defects = 0;
   unsigned EntryRoutines = 0;
-  /// Why the rule does not apply (NotApplicable only).
+  /// Why the rule does not apply (NotApplicable), or which budget stopped
+  /// the analysis (Timeout, Spaceout); empty otherwise.
   std::string Reason;
 };
 
