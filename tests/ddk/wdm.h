@@ -1067,4 +1067,14 @@ NTKERNELAPI VOID NTAPI IoCsqInsertIrp(PIO_CSQ Csq, PIRP Irp, PIO_CSQ_IRP_CONTEXT
 NTKERNELAPI PIRP NTAPI IoCsqRemoveNextIrp(PIO_CSQ Csq, PVOID PeekContext);
 NTKERNELAPI PIRP NTAPI IoCsqRemoveIrp(PIO_CSQ Csq, PIO_CSQ_IRP_CONTEXT Context);
 
+/* ------------------------------------------------------------------------ */
+/* Added for the lock-identity / indirect-call / SEH / x86-name / role      */
+/* cases: exception filter values of structured exception handling         */
+/* (`__except (EXCEPTION_EXECUTE_HANDLER)`), as documented for excpt.h.     */
+/* ------------------------------------------------------------------------ */
+
+#define EXCEPTION_EXECUTE_HANDLER    1
+#define EXCEPTION_CONTINUE_SEARCH    0
+#define EXCEPTION_CONTINUE_EXECUTION (-1)
+
 #endif /* SDV_DDK_WDM_H */
