@@ -492,8 +492,42 @@ NamedPath AccessPathBuilder::opaque(const Value *Ptr) {
   return P;
 }
 
+std::optional<NamedPath> AccessPathBuilder::returnedPath(const CallBase &CB) {
+  const auto *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  if (!Callee || Callee->isDeclaration() || Callee == &F || Depth >= 4 ||
+      !Callee->getReturnType()->isPointerTy())
+    return std::nullopt;
+  std::unique_ptr<AccessPathBuilder> &B = Callees[Callee];
+  if (!B) {
+    B = std::make_unique<AccessPathBuilder>(*Callee, DL);
+    B->Depth = Depth + 1;
+  }
+  std::optional<NamedPath> Returned;
+  for (const BasicBlock &BB : *Callee) {
+    const auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator());
+    if (!Ret)
+      continue;
+    NamedPath P = B->pathOf(Ret->getReturnValue());
+    if (P.Path.Kind != PathBase::Param && P.Path.Kind != PathBase::Global)
+      return std::nullopt;
+    if (Returned && !(Returned->Path == P.Path))
+      return std::nullopt;
+    Returned = std::move(P);
+  }
+  if (!Returned || Returned->Path.Kind == PathBase::Global)
+    return Returned;
+  unsigned ArgNo = cast<Argument>(Returned->Path.Base)->getArgNo();
+  if (ArgNo >= CB.arg_size())
+    return std::nullopt;
+  NamedPath Actual = pathOf(CB.getArgOperand(ArgNo));
+  return rebasePath(*Returned, Actual);
+}
+
 NamedPath AccessPathBuilder::compute(const Value *Ptr) {
   NamedPath P;
+  if (const auto *CB = dyn_cast<CallBase>(Ptr))
+    if (std::optional<NamedPath> Returned = returnedPath(*CB))
+      return std::move(*Returned);
   if (const auto *A = dyn_cast<Argument>(Ptr)) {
     P.Path.Kind = PathBase::Param;
     P.Path.Base = A;

@@ -174,16 +174,19 @@ bool ownLocation(const Function &F, const DebugLoc &DL) {
          DL->getScope()->getSubprogram() == F.getSubprogram();
 }
 
-/// Optimised code: the `return` statements' blocks branch to one shared
+/// Optimised code: the `return X;` statements' blocks branch to one shared
 /// `ret` at the closing brace (column 1, below every other line of the
 /// function), with only phis and code sunk from the returning paths (which
 /// has lost its line) before it. Each branch there still carries the
 /// location of its `return` statement. Marks those branches; returns whether
-/// \p R has that shape.
+/// \p R has that shape. Only for functions that return a value: every path
+/// into their shared `ret` comes from a `return X;`, where a void function's
+/// may come from the end of an `if` falling off the end of the body.
 bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
                        ArrayRef<BranchInst *> Branches, unsigned Kind) {
   const DebugLoc &RetLoc = Ret.getDebugLoc();
-  if (!ownLocation(F, RetLoc) || RetLoc.getCol() != 1 || Branches.empty())
+  if (!Ret.getReturnValue() || !ownLocation(F, RetLoc) || RetLoc.getCol() != 1 ||
+      Branches.empty())
     return false;
   for (const Instruction &I : R)
     if (!isa<PHINode>(I) && !isa<DbgInfoIntrinsic>(I) && !I.isTerminator() &&

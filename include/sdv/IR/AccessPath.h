@@ -37,6 +37,7 @@
 namespace llvm {
 class AllocaInst;
 class Argument;
+class CallBase;
 class DataLayout;
 class Function;
 class Value;
@@ -183,6 +184,10 @@ private:
 
   NamedPath compute(const llvm::Value *Ptr);
   NamedPath opaque(const llvm::Value *Ptr);
+  /// What a call to a defined function returns, in this function's terms:
+  /// `GetLock(Dev)` whose every `return` is `&Param->Lock` names
+  /// `Dev->Lock`; a global it returns names that global.
+  std::optional<NamedPath> returnedPath(const llvm::CallBase &CB);
   const FunctionVars &varsOf(const llvm::Function &Fn);
   /// The source variable whose value is \p V (a pointer), preferring one
   /// whose type says what it points to.
@@ -196,6 +201,10 @@ private:
   llvm::DenseMap<const llvm::Value *, NamedPath> Cache;
   llvm::SmallPtrSet<const llvm::Value *, 8> InProgress;
   llvm::DenseMap<const llvm::Function *, std::unique_ptr<FunctionVars>> Vars;
+  /// Builders of the callees whose returned pointers are named, and how
+  /// deep this builder sits in such a chain (bounded).
+  llvm::DenseMap<const llvm::Function *, std::unique_ptr<AccessPathBuilder>> Callees;
+  unsigned Depth = 0;
 };
 
 /// The function a function-local value belongs to, or null (globals,

@@ -6,7 +6,6 @@
 // RUN: %ccmsvc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %variants --targets msvc64,msvc86 %s
-// XFAIL: *
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
