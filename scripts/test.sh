@@ -10,5 +10,16 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 "$root/scripts/install-deps.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" -j "$jobs"
-cd "$build"
-ctest --output-on-failure -j "$jobs"
+(cd "$build" && ctest --output-on-failure -j "$jobs")
+
+# The whole suite again on a build with AddressSanitizer and
+# UndefinedBehaviorSanitizer: any report fails the test that triggered it.
+# SDV_SKIP_SANITIZERS=1 skips it for a quick local run.
+if [ "${SDV_SKIP_SANITIZERS:-0}" != 1 ]; then
+  asan="${SDV_ASAN_BUILD_DIR:-$root/build-asan}"
+  cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSDV_SANITIZE=ON
+  cmake --build "$asan" -j "$jobs"
+  (cd "$asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+     ctest --output-on-failure -j "$jobs")
+fi

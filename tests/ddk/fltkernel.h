@@ -78,4 +78,24 @@ NTSYSAPI NTSTATUS NTAPI FltRegisterFilter(PDRIVER_OBJECT Driver,
 NTSYSAPI NTSTATUS NTAPI FltStartFiltering(PFLT_FILTER Filter);
 NTSYSAPI VOID NTAPI FltUnregisterFilter(PFLT_FILTER Filter);
 
+typedef struct _FLT_PORT *PFLT_PORT;
+typedef struct _OBJECT_ATTRIBUTES *POBJECT_ATTRIBUTES;
+typedef NTSTATUS NTAPI FLT_CONNECT_NOTIFY(PFLT_PORT ClientPort, PVOID ServerPortCookie,
+                                          PVOID ConnectionContext, ULONG SizeOfContext,
+                                          PVOID *ConnectionPortCookie);
+typedef FLT_CONNECT_NOTIFY *PFLT_CONNECT_NOTIFY;
+typedef VOID NTAPI FLT_DISCONNECT_NOTIFY(PVOID ConnectionCookie);
+typedef FLT_DISCONNECT_NOTIFY *PFLT_DISCONNECT_NOTIFY;
+typedef NTSTATUS NTAPI FLT_MESSAGE_NOTIFY(PVOID PortCookie, PVOID InputBuffer,
+                                          ULONG InputBufferLength, PVOID OutputBuffer,
+                                          ULONG OutputBufferLength,
+                                          PULONG ReturnOutputBufferLength);
+typedef FLT_MESSAGE_NOTIFY *PFLT_MESSAGE_NOTIFY;
+
+NTSYSAPI NTSTATUS NTAPI FltCreateCommunicationPort(
+    PFLT_FILTER Filter, PFLT_PORT *ServerPort, POBJECT_ATTRIBUTES ObjectAttributes,
+    PVOID ServerPortCookie, PFLT_CONNECT_NOTIFY ConnectNotifyCallback,
+    PFLT_DISCONNECT_NOTIFY DisconnectNotifyCallback,
+    PFLT_MESSAGE_NOTIFY MessageNotifyCallback, LONG MaxConnections);
+
 #endif /* SDV_DDK_FLTKERNEL_H */

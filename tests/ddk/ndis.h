@@ -180,8 +180,10 @@ typedef VOID (NTAPI *W_ALLOCATE_COMPLETE_HANDLER)(NDIS_HANDLE MiniportAdapterCon
                                                   PVOID VirtualAddress, PVOID PhysicalAddress,
                                                   ULONG Length, PVOID Context);
 
-/* In C the NDIS 4.0 characteristics repeat the 3.0 fields, flat. */
-typedef struct _NDIS40_MINIPORT_CHARACTERISTICS {
+/* In C the NDIS 4.0 characteristics repeat the 3.0 fields, flat; the
+ * version a driver builds for is declared with the tag
+ * _NDIS_MINIPORT_CHARACTERISTICS. */
+typedef struct _NDIS_MINIPORT_CHARACTERISTICS {
     UCHAR MajorNdisVersion;
     UCHAR MinorNdisVersion;
     UINT Reserved;
@@ -201,9 +203,7 @@ typedef struct _NDIS40_MINIPORT_CHARACTERISTICS {
     W_RETURN_PACKET_HANDLER ReturnPacketHandler;
     W_SEND_PACKETS_HANDLER SendPacketsHandler;
     W_ALLOCATE_COMPLETE_HANDLER AllocateCompleteHandler;
-} NDIS40_MINIPORT_CHARACTERISTICS;
-typedef NDIS40_MINIPORT_CHARACTERISTICS NDIS_MINIPORT_CHARACTERISTICS;
-typedef NDIS_MINIPORT_CHARACTERISTICS *PNDIS_MINIPORT_CHARACTERISTICS;
+} NDIS_MINIPORT_CHARACTERISTICS, *PNDIS_MINIPORT_CHARACTERISTICS;
 
 NTSYSAPI VOID NTAPI NdisMInitializeWrapper(PNDIS_HANDLE NdisWrapperHandle,
                                            PVOID SystemSpecific1, PVOID SystemSpecific2,
@@ -227,5 +227,23 @@ NTSYSAPI VOID NTAPI NdisMInitializeTimer(PNDIS_MINIPORT_TIMER Timer,
                                          NDIS_HANDLE MiniportAdapterHandle,
                                          PNDIS_TIMER_FUNCTION TimerFunction,
                                          PVOID FunctionContext);
+
+struct _NDIS_WORK_ITEM;
+typedef VOID (NTAPI *NDIS_PROC)(struct _NDIS_WORK_ITEM *WorkItem, PVOID Context);
+typedef struct _NDIS_WORK_ITEM {
+    PVOID Context;
+    NDIS_PROC Routine;
+    UCHAR WrapperReserved[8 * sizeof(PVOID)];
+} NDIS_WORK_ITEM, *PNDIS_WORK_ITEM;
+
+/* A macro in the documented interface: it stores the routine. */
+#define NdisInitializeWorkItem(_WI_, _R_, _C_) \
+    do { (_WI_)->Context = (_C_); (_WI_)->Routine = (_R_); } while (0)
+NTSYSAPI NDIS_STATUS NTAPI NdisScheduleWorkItem(PNDIS_WORK_ITEM WorkItem);
+
+typedef VOID (NTAPI *ADAPTER_SHUTDOWN_HANDLER)(PVOID ShutdownContext);
+NTSYSAPI VOID NTAPI NdisMRegisterAdapterShutdownHandler(NDIS_HANDLE MiniportHandle,
+                                                        PVOID ShutdownContext,
+                                                        ADAPTER_SHUTDOWN_HANDLER ShutdownHandler);
 
 #endif /* SDV_DDK_NDIS_H */

@@ -1,7 +1,9 @@
 // An NDIS 5 miniport: its handlers are fields of NDIS_MINIPORT_CHARACTERISTICS
 // handed to NdisMRegisterMiniport, its timer routine is passed to
-// NdisMInitializeTimer. The interrupt handler (HandleInterruptHandler, the
-// miniport's DPC) takes the receive lock and releases it on both paths.
+// NdisMInitializeTimer, a work item routine is stored by the
+// NdisInitializeWorkItem macro, a shutdown handler is registered by call.
+// The interrupt handler (HandleInterruptHandler, the miniport's DPC) takes
+// the receive lock and releases it on both paths.
 // RUN: %cc64 %s -o %t.bc
 // RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
@@ -14,11 +16,12 @@ typedef struct _ADAPTER {
     KSPIN_LOCK RecvLock;
     ULONG Pending;
     NDIS_MINIPORT_TIMER Timer;
+    NDIS_WORK_ITEM Reset;
 } ADAPTER, *PADAPTER;
 
 ADAPTER g_Adapter;
 
-// ROLES-DAG: HandleInterrupt W_HANDLE_INTERRUPT_HANDLER stored into NDIS40_MINIPORT_CHARACTERISTICS.HandleInterruptHandler
+// ROLES-DAG: HandleInterrupt W_HANDLE_INTERRUPT_HANDLER stored into NDIS_MINIPORT_CHARACTERISTICS.HandleInterruptHandler
 static VOID NTAPI HandleInterrupt(NDIS_HANDLE Context)
 {
     PADAPTER Adapter = Context;
@@ -46,7 +49,30 @@ static VOID NTAPI Poll(PVOID S1, PVOID Context, PVOID S2, PVOID S3)
     KeReleaseSpinLock(&Adapter->RecvLock, Irql);
 }
 
-// ROLES-DAG: Initialize W_INITIALIZE_HANDLER stored into NDIS40_MINIPORT_CHARACTERISTICS.InitializeHandler
+// ROLES-DAG: ResetWorker NDIS_PROC stored into NDIS_WORK_ITEM.Routine
+static VOID NTAPI ResetWorker(struct _NDIS_WORK_ITEM *Item, PVOID Context)
+{
+    PADAPTER Adapter = Context;
+    KIRQL Irql;
+
+    UNREFERENCED_PARAMETER(Item);
+    KeAcquireSpinLock(&Adapter->RecvLock, &Irql);
+    Adapter->Pending = 0;
+    KeReleaseSpinLock(&Adapter->RecvLock, Irql);
+}
+
+// ROLES-DAG: Shutdown ADAPTER_SHUTDOWN_HANDLER passed to NdisMRegisterAdapterShutdownHandler
+static VOID NTAPI Shutdown(PVOID Context)
+{
+    PADAPTER Adapter = Context;
+    KIRQL Irql;
+
+    KeAcquireSpinLock(&Adapter->RecvLock, &Irql);
+    Adapter->Pending = 0;
+    KeReleaseSpinLock(&Adapter->RecvLock, Irql);
+}
+
+// ROLES-DAG: Initialize W_INITIALIZE_HANDLER stored into NDIS_MINIPORT_CHARACTERISTICS.InitializeHandler
 static NDIS_STATUS NTAPI Initialize(PNDIS_STATUS OpenError, PUINT Selected, PVOID Media,
                                     UINT MediaSize, NDIS_HANDLE Handle, NDIS_HANDLE Config)
 {
@@ -57,6 +83,8 @@ static NDIS_STATUS NTAPI Initialize(PNDIS_STATUS OpenError, PUINT Selected, PVOI
     *Selected = 0;
     KeInitializeSpinLock(&g_Adapter.RecvLock);
     NdisMInitializeTimer(&g_Adapter.Timer, Handle, Poll, &g_Adapter);
+    NdisInitializeWorkItem(&g_Adapter.Reset, ResetWorker, &g_Adapter);
+    NdisMRegisterAdapterShutdownHandler(Handle, &g_Adapter, Shutdown);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -73,4 +101,4 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     return NdisMRegisterMiniport(Wrapper, &Chars, sizeof(Chars));
 }
 
-// CHECK: SpinLockDpc: Pass (0 defects, 4 entry routines)
+// CHECK: SpinLockDpc: Pass (0 defects, 6 entry routines)
