@@ -1,0 +1,56 @@
+// Buggy twin of correlated-flag-local-safe.c: the second branch takes the
+// lock but does not set `Locked`, so the guarded release is skipped on that
+// path and the DPC falls off its end holding the lock (reported at the
+// closing brace).
+// RUN: %cc64 %s -o %t.bc
+// RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK Lock;
+    KDPC Dpc;
+    ULONG Completed;
+    ULONG Pending;
+    ULONG DpcCount;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DEVICE_EXTENSION g_Ext;
+
+DRIVER_INITIALIZE DriverEntry;
+KDEFERRED_ROUTINE CompletionDpc;
+
+VOID CompletionDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1, PVOID SystemArgument2)
+{
+    PDEVICE_EXTENSION DevExt = DeferredContext;
+    BOOLEAN Locked = FALSE;
+
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(SystemArgument2);
+
+    if (SystemArgument1 != NULL) {
+        KeAcquireSpinLockAtDpcLevel(&DevExt->Lock);
+        Locked = TRUE;
+        DevExt->Completed++;
+    } else if (DevExt->Pending != 0) {
+        KeAcquireSpinLockAtDpcLevel(&DevExt->Lock); // BUG: `Locked` is not set
+        DevExt->Pending--;
+    }
+    DevExt->DpcCount++;
+    if (Locked) {
+        KeReleaseSpinLockFromDpcLevel(&DevExt->Lock);
+    }
+} // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'CompletionDpc' has returned without releasing the spinlock
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    UNREFERENCED_PARAMETER(RegistryPath);
+    KeInitializeSpinLock(&g_Ext.Lock);
+    KeInitializeDpc(&g_Ext.Dpc, CompletionDpc, &g_Ext);
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Defect (1 defect, 2 entry routines)

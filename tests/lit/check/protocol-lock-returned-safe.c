@@ -1,0 +1,68 @@
+// A lock pointer returned by a helper: GetQueueLock(DevExt) returns
+// `&DevExt->QueueLock`. The write routine acquires and releases through two
+// calls of the helper; the cancel routine (registered by IoSetCancelRoutine)
+// acquires through the returned pointer and releases through the direct
+// name. Each path takes and drops the one lock once.
+// Known tool failure (XFAIL): at -O0 the pointer returned by GetQueueLock is
+// not known to be &DevExt->QueueLock (three false defects).
+// RUN: %cc64 %s -o %t.bc
+// RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
+// XFAIL: *
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    LIST_ENTRY Queue;
+    KSPIN_LOCK QueueLock;
+    ULONG Queued;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchWrite;
+DRIVER_CANCEL CancelWrite;
+
+static PKSPIN_LOCK GetQueueLock(PDEVICE_EXTENSION DevExt)
+{
+    return &DevExt->QueueLock;
+}
+
+VOID CancelWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;
+    PKSPIN_LOCK Lock = GetQueueLock(DevExt);
+    KIRQL Irql;
+
+    IoReleaseCancelSpinLock(Irp->CancelIrql);
+    KeAcquireSpinLock(Lock, &Irql);
+    RemoveEntryList(&Irp->Tail.Overlay.ListEntry);
+    DevExt->Queued--;
+    KeReleaseSpinLock(&DevExt->QueueLock, Irql);
+    Irp->IoStatus.Status = STATUS_CANCELLED;
+    Irp->IoStatus.Information = 0;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+}
+
+NTSTATUS DispatchWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;
+    KIRQL Irql;
+
+    KeAcquireSpinLock(GetQueueLock(DevExt), &Irql);
+    IoSetCancelRoutine(Irp, CancelWrite);
+    IoMarkIrpPending(Irp);
+    InsertTailList(&DevExt->Queue, &Irp->Tail.Overlay.ListEntry);
+    DevExt->Queued++;
+    KeReleaseSpinLock(GetQueueLock(DevExt), Irql);
+    return STATUS_PENDING;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_WRITE] = DispatchWrite;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Pass (0 defects, 3 entry routines)

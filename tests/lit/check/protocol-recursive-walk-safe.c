@@ -1,0 +1,60 @@
+// A recursive tree walk that takes and drops the tree-wide lock once per
+// node visited: SumTree holds DevExt->TreeLock only while it reads one node
+// and releases it before recursing into the children, so no recursion level
+// is entered with the lock held.
+// RUN: %cc64 %s -o %t.bc
+// RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
+#include <wdm.h>
+
+typedef struct _NODE {
+    struct _NODE *Left;
+    struct _NODE *Right;
+    ULONG Value;
+} NODE, *PNODE;
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK TreeLock;
+    PNODE Root;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchDeviceControl;
+
+static ULONG SumTree(PDEVICE_EXTENSION DevExt, PNODE Node)
+{
+    PNODE Left, Right;
+    ULONG Value;
+    KIRQL Irql;
+
+    if (Node == NULL) {
+        return 0;
+    }
+    KeAcquireSpinLock(&DevExt->TreeLock, &Irql);
+    Value = Node->Value;
+    Left = Node->Left;
+    Right = Node->Right;
+    KeReleaseSpinLock(&DevExt->TreeLock, Irql);
+    return Value + SumTree(DevExt, Left) + SumTree(DevExt, Right);
+}
+
+NTSTATUS DispatchDeviceControl(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION DevExt = DeviceObject->DeviceExtension;
+
+    Irp->IoStatus.Information = SumTree(DevExt, DevExt->Root);
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchDeviceControl;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Pass (0 defects, 2 entry routines)
