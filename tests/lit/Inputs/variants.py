@@ -8,12 +8,12 @@ the verdict, and for each defect its violation and source line. Every variant
 must agree with the first (x64 -O0); on a mismatch the differing reductions
 are printed and the exit code is 1.
 
-Between optimisation levels a defect is compared by its violation and entry
-routine rather than its line: optimised code can
-drop the line of what it merged. A `return` whose block was folded into a
-conditional branch has no location left (the report falls back to the
-closing brace), and a release sunk from two paths into their join point has
-line 0 (the report falls back to the path's last located instruction).
+Between optimisation levels defects are compared by their violations only:
+optimised code can drop the line of what it merged (a `return` folded into
+a conditional branch falls back to the closing brace; a release sunk from
+two paths into their join point falls back to the path's last located
+instruction), and inlining changes which entry routine reaches a shared
+helper's defect by the shortest trace.
 Between targets at the same level the lines must agree too, except for
 held-at-exit defects above -O0: whether a folded `return` keeps a location
 depends on the target's code generation (x86 and x64 differ for `__except`).
@@ -39,16 +39,15 @@ def reduce(report, opt):
     defects = sorted((d["rule"], d["violation"], d["location"]["line"])
                      for d in report["defects"]
                      if d["violation"] != "held-at-exit" or opt == "O0")
-    routines = sorted((d["rule"], d["violation"], d["entryRoutine"])
-                      for d in report["defects"])
-    return {"verdicts": verdicts, "defects": defects, "by-routine": routines}
+    kinds = sorted((d["rule"], d["violation"]) for d in report["defects"])
+    return {"verdicts": verdicts, "defects": defects, "kinds": kinds}
 
 
 def same(a, b, same_level):
     """Whether two reductions agree; lines only at the same level."""
     if same_level:
         return a == b
-    return a["verdicts"] == b["verdicts"] and a["by-routine"] == b["by-routine"]
+    return a["verdicts"] == b["verdicts"] and a["kinds"] == b["kinds"]
 
 
 def run_variant(args, source, target, opt, workdir):
