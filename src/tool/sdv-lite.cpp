@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sdv/Driver/Check.h"
+#include "sdv/Driver/Stats.h"
 #include "sdv/Report/Report.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -85,6 +86,7 @@ int main(int argc, char **argv) {
   sdv::CheckOptions Check;
   std::string Format = "text";
   std::string Output;
+  std::string StatsFile;
 
   auto AddRoleOptions = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--entry", Roles.Entries,
@@ -120,6 +122,10 @@ int main(int argc, char **argv) {
       ->type_name("FORMAT")
       ->default_str("text");
   CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)")
+      ->type_name("FILE");
+  CheckCmd->add_option("--stats-json", StatsFile,
+                       "write each stage's time and the analysis counts to FILE "
+                       "as JSON (for bench/)")
       ->type_name("FILE");
   CheckCmd->add_option("--max-states", Check.Engine.MaxStatesPerBlock,
                        "distinct lock-state combinations kept apart per basic "
@@ -184,12 +190,20 @@ int main(int argc, char **argv) {
   std::optional<sdv::ReportFormat> Fmt = sdv::parseReportFormat(Format);
   if (!Fmt)
     return fail("unknown format '" + Format + "' (expected text, json or sarif)");
-  Expected<sdv::CheckReport> Report = sdv::runCheck(Check);
+  sdv::RunStats Stats;
+  Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
     return fail(toString(Report.takeError()));
   printWarnings(Report->Warnings);
   std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
-  if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
-    return RC;
+  {
+    sdv::StageTimer T("output", &Stats);
+    if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
+      return RC;
+  }
+  if (!StatsFile.empty())
+    if (int RC = withOutput(StatsFile,
+                            [&](raw_ostream &OS) { sdv::writeStatsJson(Stats, OS); }))
+      return RC;
   return Report->Findings.empty() ? ExitPass : ExitDefects;
 }

@@ -48,8 +48,12 @@ struct CheckOptions {
   EngineOptions Engine;
 };
 
-/// Checks one driver (the linked inputs).
-llvm::Expected<CheckReport> runCheck(const CheckOptions &Options);
+struct RunStats;
+
+/// Checks one driver (the linked inputs); records the stages' times and
+/// counts in \p Stats, if given.
+llvm::Expected<CheckReport> runCheck(const CheckOptions &Options,
+                                     RunStats *Stats = nullptr);
 
 /// Finds the entry routines of one driver.
 llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
