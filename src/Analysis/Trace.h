@@ -8,7 +8,10 @@
 /// Traces are built by extending other traces (a callee's trace behind a
 /// call step) and are shared by many path states, so they live in an arena
 /// as linked lists from their last step back to their first, referred to by
-/// a 32-bit index. Index 0 is the empty trace.
+/// a 32-bit index. Index 0 is the empty trace. Joining two traces makes one
+/// node that refers to both, not a copy of the second: a lock's history
+/// passes through every summary on the way up a call chain, and copying it
+/// at each level made building traces quadratic in the chain's depth.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +21,7 @@
 #include "sdv/Analysis/Engine.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <tuple>
 #include <vector>
@@ -36,7 +40,7 @@ public:
     auto [It, Inserted] = Appended.try_emplace(Key, 0);
     if (!Inserted)
       return It->second;
-    Nodes.push_back({Step, Prefix, length(Prefix) + 1});
+    Nodes.push_back({Step, Prefix, 0, length(Prefix) + 1});
     It->second = Nodes.size() - 1;
     return It->second;
   }
@@ -49,14 +53,9 @@ public:
     auto [It, Inserted] = Concatenated.try_emplace({Prefix, Suffix}, 0);
     if (!Inserted)
       return It->second;
-    std::vector<TraceStep> Steps;
-    materialize(Suffix, Steps);
-    TraceRef R = Prefix;
-    for (const TraceStep &S : Steps)
-      R = append(R, S);
-    // `append` may have grown the map: look the slot up again.
-    Concatenated[{Prefix, Suffix}] = R;
-    return R;
+    Nodes.push_back({TraceStep(), Prefix, Suffix, length(Prefix) + length(Suffix)});
+    It->second = Nodes.size() - 1;
+    return It->second;
   }
 
   unsigned length(TraceRef R) const { return R ? Nodes[R].Length : 0; }
@@ -64,15 +63,30 @@ public:
   /// Appends the steps of \p R, first to last, to \p Out.
   void materialize(TraceRef R, std::vector<TraceStep> &Out) const {
     size_t Begin = Out.size();
-    for (; R; R = Nodes[R].Prev)
-      Out.push_back(Nodes[R].Step);
+    // Collected last to first: a joined trace's suffix, then its prefix.
+    llvm::SmallVector<TraceRef, 8> Prefixes{R};
+    while (!Prefixes.empty()) {
+      for (TraceRef N = Prefixes.pop_back_val(); N;) {
+        const Node &Nd = Nodes[N];
+        if (Nd.Suffix) {
+          Prefixes.push_back(Nd.Prev);
+          N = Nd.Suffix;
+          continue;
+        }
+        Out.push_back(Nd.Step);
+        N = Nd.Prev;
+      }
+    }
     std::reverse(Out.begin() + Begin, Out.end());
   }
 
 private:
+  /// A step after the trace Prev, or (when Suffix is set) the trace Prev
+  /// followed by the trace Suffix.
   struct Node {
     TraceStep Step;
     TraceRef Prev;
+    TraceRef Suffix;
     uint32_t Length;
   };
   std::vector<Node> Nodes;
