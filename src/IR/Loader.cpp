@@ -108,6 +108,28 @@ Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
   return std::move(M);
 }
 
+/// Verifies \p M, read from \p Path; drops debug info the verifier finds
+/// malformed, with a warning.
+Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
+  // Both parsers have already run the verifier on a module with current
+  // debug info (UpgradeDebugInfo), and dropped debug info it found
+  // malformed: running it again would double the cost of reading the input.
+  if (getDebugMetadataVersionFromModule(M) == DEBUG_METADATA_VERSION)
+    return Error::success();
+  std::string VerifierText;
+  raw_string_ostream VOS(VerifierText);
+  bool BrokenDebugInfo = false;
+  if (verifyModule(M, &VOS, &BrokenDebugInfo)) {
+    StringRef First = StringRef(VOS.str()).split('\n').first;
+    return fileError(Path, "is not valid IR: " + First);
+  }
+  if (BrokenDebugInfo) {
+    StripDebugInfo(M);
+    Warnings.push_back("'" + Path.str() + "': debug info is malformed and was dropped");
+  }
+  return Error::success();
+}
+
 } // namespace
 
 Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx) {
@@ -130,18 +152,8 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
       return M.takeError();
 
     // Verify each file on its own so that an error names its file.
-    std::string VerifierText;
-    raw_string_ostream VOS(VerifierText);
-    bool BrokenDebugInfo = false;
-    if (verifyModule(**M, &VOS, &BrokenDebugInfo)) {
-      StringRef First = StringRef(VOS.str()).split('\n').first;
-      return fileError(Path, "is not valid IR: " + First);
-    }
-    if (BrokenDebugInfo) {
-      StripDebugInfo(**M);
-      Result.Warnings.push_back("'" + Path +
-                                "': debug info is malformed and was dropped");
-    }
+    if (Error E = verify(**M, Path, Result.Warnings))
+      return std::move(E);
     if (!Result.M) {
       Result.M = std::move(*M);
       continue;
