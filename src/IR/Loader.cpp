@@ -29,7 +29,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 
 using namespace llvm;
@@ -338,9 +337,13 @@ void canonicalize(Module &M) {
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
 
+  // SROA alone: it promotes -O0's stack slots, so that a pointer reloaded
+  // from its variable is one value, and splits local structures, so that a
+  // lock pointer kept in one (`Pair.First`) is the address it holds. Nothing
+  // the analysis reads needs more (EarlyCSE, which ran after it, changed no
+  // result and cost a third as much again).
   FunctionPassManager FPM;
   FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
-  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   MPM.run(M, MAM);
