@@ -49,8 +49,8 @@ constexpr const char *ReturnStatementMD = "sdv.return";
 constexpr const char *FieldStoreMD = "sdv.field";
 
 /// Brings `-O0` and optimised IR to one shape: promotes stack slots, and the
-/// fields of local structures, to SSA values (SROA), without changing the
-/// CFG. Branches that are `return` statements are marked with
+/// fields of local structures, to SSA values (mem2reg, then SROA), without
+/// changing the CFG. Branches that are `return` statements are marked with
 /// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
 /// while the shapes that tell them are still there.
 /// `optnone` is dropped, or the passes would skip `-O0` code.
