@@ -84,6 +84,7 @@ int main(int argc, char **argv) {
                "each routine is an entry routine)");
 
   sdv::CheckOptions Check;
+  Check.FreeModule = false; // the process exits right after the check
   std::string Format = "text";
   std::string Output;
   std::string StatsFile;
