@@ -20,10 +20,9 @@
 
 #include "sdv/Analysis/Engine.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
-#include <tuple>
+#include <algorithm>
 #include <vector>
 
 namespace sdv {
@@ -35,14 +34,9 @@ public:
   TraceArena() : Nodes(1) {}
 
   TraceRef append(TraceRef Prefix, const TraceStep &Step) {
-    auto Key = std::make_tuple(Prefix, Step.Inst, Step.Callee,
-                               static_cast<unsigned>(Step.Kind) << 8 | Step.Event);
-    auto [It, Inserted] = Appended.try_emplace(Key, 0);
-    if (!Inserted)
-      return It->second;
-    Nodes.push_back({Step, Prefix, 0, length(Prefix) + 1});
-    It->second = Nodes.size() - 1;
-    return It->second;
+    Steps.push_back(Step);
+    Nodes.push_back({Prefix, 0, length(Prefix) + 1, uint32_t(Steps.size() - 1)});
+    return Nodes.size() - 1;
   }
 
   TraceRef concat(TraceRef Prefix, TraceRef Suffix) {
@@ -50,12 +44,8 @@ public:
       return Prefix;
     if (!Prefix)
       return Suffix;
-    auto [It, Inserted] = Concatenated.try_emplace({Prefix, Suffix}, 0);
-    if (!Inserted)
-      return It->second;
-    Nodes.push_back({TraceStep(), Prefix, Suffix, length(Prefix) + length(Suffix)});
-    It->second = Nodes.size() - 1;
-    return It->second;
+    Nodes.push_back({Prefix, Suffix, length(Prefix) + length(Suffix), 0});
+    return Nodes.size() - 1;
   }
 
   unsigned length(TraceRef R) const { return R ? Nodes[R].Length : 0; }
@@ -73,7 +63,7 @@ public:
           N = Nd.Suffix;
           continue;
         }
-        Out.push_back(Nd.Step);
+        Out.push_back(Steps[Nd.Step]);
         N = Nd.Prev;
       }
     }
@@ -81,20 +71,17 @@ public:
   }
 
 private:
-  /// A step after the trace Prev, or (when Suffix is set) the trace Prev
-  /// followed by the trace Suffix.
+  /// Step Step after the trace Prev, or (when Suffix is set) the trace Prev
+  /// followed by the trace Suffix. Nodes are not shared by value: looking
+  /// equal ones up cost more memory in the table than it saved in nodes.
   struct Node {
-    TraceStep Step;
     TraceRef Prev;
     TraceRef Suffix;
     uint32_t Length;
+    uint32_t Step;
   };
   std::vector<Node> Nodes;
-  llvm::DenseMap<std::tuple<TraceRef, const llvm::Instruction *,
-                            const llvm::Function *, unsigned>,
-                 TraceRef>
-      Appended;
-  llvm::DenseMap<std::pair<TraceRef, TraceRef>, TraceRef> Concatenated;
+  std::vector<TraceStep> Steps;
 };
 
 } // namespace sdv
