@@ -265,6 +265,8 @@ public:
   EngineStats Stats;
   DenseMap<const Function *, Summary> Summaries;
   DenseMap<const Function *, const EntryRoutine *> EntryOf;
+  /// Functions that call themselves, directly or through a pointer.
+  DenseSet<const Function *> CallsItself;
   DenseSet<const CallBase *> IndirectCallSites;
   CallTargets Targets;
   /// The members of the call-graph component being analysed.
@@ -1012,6 +1014,8 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
   auto Callees = [this](const Function *F) {
     std::vector<const Function *> Out;
     auto Add = [&](const Function *G) {
+      if (G == F)
+        CallsItself.insert(F);
       if (!G->isDeclaration() && !is_contained(Out, G))
         Out.push_back(G);
     };
@@ -1076,14 +1080,7 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
 }
 
 void Engine::analyseComponent(const std::vector<const Function *> &Component) {
-  bool Recursive = Component.size() > 1;
-  if (!Recursive)
-    for (const Instruction &I : instructions(*Component.front()))
-      if (const auto *CB = dyn_cast<CallBase>(&I)) {
-        const Function *Callee = calledFunction(*CB);
-        Recursive |= Callee ? Callee == Component.front()
-                            : is_contained(Targets.targetsOf(*CB), Component.front());
-      }
+  bool Recursive = Component.size() > 1 || CallsItself.count(Component.front());
 
   // Members start as "never returns"; each round can only add behaviour.
   for (const Function *F : Component)
