@@ -433,6 +433,9 @@ def plan(components, seed, bug_rate):
             bug = BUG_KINDS[kind % len(BUG_KINDS)]
             kind += 1
         result.append(Component(k, rng, bug))
+    if not any(c.bug for c in result):
+        # Even a small driver has a defect to find.
+        result[-1].bug = BUG_KINDS[kind % len(BUG_KINDS)]
     return result
 
 
