@@ -421,7 +421,7 @@ def update_readme(path, text):
     return True
 
 
-def machine(tools, spread):
+def machine(tools, spread, label):
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo") as f:
@@ -430,8 +430,8 @@ def machine(tools, spread):
                 cpu = m.group(1).strip()
     except OSError:
         pass
-    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
-                            capture_output=True, text=True).stdout.strip() or "unknown"
+    commit = label or subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                                     capture_output=True, text=True).stdout.strip() or "unknown"
     return {"cpu": cpu, "cores": os.cpu_count(),
             "load_before": " ".join(f"{x:.1f}" for x in os.getloadavg()),
             "llvm": "LLVM " + tools.version(tools.opt), "commit": commit,
@@ -450,6 +450,8 @@ def main():
     p.add_argument("--quick", action="store_true",
                    help="4k and 16k only, 3 runs, no throughput: a check that it all works")
     p.add_argument("--sdv", default=os.path.join(ROOT, "build", "bin", "sdv-lite"))
+    p.add_argument("--sdv-label", help="what to call that sdv-lite in the results "
+                   "(default: this checkout's git commit)")
     p.add_argument("--opt", default="opt-16")
     p.add_argument("--clang", default="clang-16")
     p.add_argument("--llvm-link", default="llvm-link-16")
@@ -492,7 +494,7 @@ def main():
               flush=True)
         results["throughput"] = throughput(tools, args.work, args.throughput_drivers,
                                            components, args.runs, args.jobs)
-    m = machine(tools, max(r["sdv"]["wall_spread"] for r in rows))
+    m = machine(tools, max(r["sdv"]["wall_spread"] for r in rows), args.sdv_label)
     m["load_before"] = " ".join(f"{x:.1f}" for x in load_before)
     results["machine"] = m
 
