@@ -191,8 +191,12 @@ def throughput(tools, work, count, components, runs, jobs):
     for name, cmd_of in (("floor", lambda b: [tools.opt, "-passes=verify", "-disable-output", b]),
                          ("sdv", lambda b: [tools.sdv, "check", b])):
         batch(cmd_of, 2)  # warm the page cache
-        one = statistics.median(batch(cmd_of, 1) for _ in range(runs))
-        two = statistics.median(batch(cmd_of, 2) for _ in range(runs))
+        # Alternated, so that whatever else the machine runs weighs on both.
+        ones, twos = [], []
+        for _ in range(runs):
+            ones.append(batch(cmd_of, 1))
+            twos.append(batch(cmd_of, 2))
+        one, two = statistics.median(ones), statistics.median(twos)
         out[name] = {"j1": one, "j2": two, "speedup": one / two}
     out["drivers"] = count
     out["components"] = components
