@@ -409,8 +409,9 @@ def plots(results, out_dir):
     ], os.path.join(out_dir, "memory-vs-size.svg"))
 
 
-def update_readme(path, text):
-    begin, end = "<!-- results:begin -->", "<!-- results:end -->"
+def update_readme(path, text, section="results"):
+    """Replaces the text between the section's markers in \p path."""
+    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
     try:
         with open(path) as f:
             readme = f.read()
@@ -450,7 +451,8 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--throughput-drivers", type=int, default=8,
                    help="drivers in the tree for the -j 1 / -j 2 throughput (0: skip)")
-    p.add_argument("--throughput-size", type=parse_size, default=parse_size("64k"))
+    p.add_argument("--throughput-size", type=parse_size, default=parse_size("256k"),
+                   help="size of each driver in the tree (default 256k)")
     p.add_argument("--quick", action="store_true",
                    help="4k and 16k only, 3 runs, no throughput: a check that it all works")
     p.add_argument("--sdv", default=os.path.join(ROOT, "build", "bin", "sdv-lite"))
@@ -517,6 +519,9 @@ def main():
                 "(bench/bench.py); see README.md here.\n\n" + text + extra)
     plots(results, args.results)
     update_readme(os.path.join(args.results, "README.md"), text)
+    if extra:
+        update_readme(os.path.join(args.results, "README.md"), extra.lstrip("\n"),
+                      "before-after")
     print()
     print(text + extra)
     mismatches = [r["label"] for r in rows
