@@ -36,6 +36,7 @@
 #include <fstream>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <queue>
 
 using namespace llvm;
@@ -280,6 +281,8 @@ public:
   EngineStats Stats;
   DenseMap<const Function *, Summary> Summaries;
   DenseMap<const Function *, const EntryRoutine *> EntryOf;
+  /// Functions that call themselves, directly or through a pointer.
+  DenseSet<const Function *> CallsItself;
   DenseSet<const CallBase *> IndirectCallSites;
   CallTargets Targets;
   /// Set once a budget is exhausted; every loop then winds down.
@@ -290,6 +293,18 @@ public:
   /// Whether a budget is exhausted. Cheap: the clock and the heap are read
   /// every 256 calls.
   bool overBudget();
+  /// The members of the call-graph component being analysed.
+  SmallPtrSet<const Function *, 4> CurrentComponent;
+  /// The most loads on the path of an object the current component names
+  /// itself (in a monitored call, or through a callee outside it).
+  unsigned NamedDerefs = 0;
+
+  bool inCurrentComponent(const Function &F) const {
+    return CurrentComponent.count(&F);
+  }
+  void noteNamed(ObjectId Id) {
+    NamedDerefs = std::max(NamedDerefs, Objects.path(Id).Path.derefs());
+  }
   /// The callee of a direct call, through casts.
   static const Function *calledFunction(const CallBase &CB) {
     return dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -408,6 +423,7 @@ void FunctionAnalysis::applyEvent(const CallBase &CB, EventId Ev,
   if (CB.arg_size() <= Event.ObjectArg)
     return;
   ObjectId Id = E.Objects.intern(Paths.pathOf(CB.getArgOperand(Event.ObjectArg)));
+  E.noteNamed(Id);
   if (Event.Outcome == EventOutcome::Always) {
     for (PathState &S : States)
       moveObject(S, Id, Ev, CB);
@@ -433,11 +449,25 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
                                     std::vector<PathState> &States) {
   TraceRef CallStep = E.Traces.append(0, {StepKind::Call, &CB, &Callee, 0});
   TraceRef ReturnStep = E.Traces.append(0, {StepKind::Return, &CB, &Callee, 0});
-  auto Translate = [&](ObjectId Id, const Value *ReturnedBase = nullptr) {
-    return E.Objects.translate(
+  // A recursive call that descends a data structure (`Walk(Node->Left)`)
+  // names each of the callee's objects one load deeper, every round: a
+  // tree walk would double its objects per round and never reach a
+  // fixpoint. Through such a call an object is followed only as deep as the
+  // recursive functions name objects themselves, plus one load.
+  bool Recursive = E.inCurrentComponent(Callee);
+  auto Translate = [&](ObjectId Id,
+                       const Value *ReturnedBase = nullptr) -> std::optional<ObjectId> {
+    ObjectId Out = E.Objects.translate(
         Id, Callee, CB,
         [&](const Value *Actual) -> const NamedPath & { return Paths.pathOf(Actual); },
         ReturnedBase);
+    if (!Recursive) {
+      E.noteNamed(Out);
+      return Out;
+    }
+    if (E.Objects.path(Out).Path.derefs() > E.NamedDerefs + 1)
+      return std::nullopt;
+    return Out;
   };
 
   std::vector<PathState> Out;
@@ -447,7 +477,10 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
       FactSet Facts = S.Facts;
       if (!assumeAtCall(Facts, CV.Pre, CB))
         continue;
-      ObjectId Id = Translate(CV.Object);
+      std::optional<ObjectId> Translated = Translate(CV.Object);
+      if (!Translated)
+        continue;
+      ObjectId Id = *Translated;
       ViolationRecord V = CV;
       V.Object = Id;
       V.Pre = argumentFacts(Facts);
@@ -476,8 +509,10 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
           }))
         continue;
       for (const auto &[CalleeId, U] : X.Objects) {
-        ObjectId Id = Translate(CalleeId, X.ReturnedBase);
-        ObjectTrack &T = track(Next, Id);
+        std::optional<ObjectId> Translated = Translate(CalleeId, X.ReturnedBase);
+        if (!Translated)
+          continue;
+        ObjectTrack &T = track(Next, *Translated);
         ObjectTrack Composed = T;
         for (unsigned Start = 0; Start < R.numStates(); ++Start) {
           StateSet Via = T.Cur[Start];
@@ -1009,6 +1044,8 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
   auto Callees = [this](const Function *F) {
     std::vector<const Function *> Out;
     auto Add = [&](const Function *G) {
+      if (G == F)
+        CallsItself.insert(F);
       if (!G->isDeclaration() && !is_contained(Out, G))
         Out.push_back(G);
     };
@@ -1073,19 +1110,17 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
 }
 
 void Engine::analyseComponent(const std::vector<const Function *> &Component) {
-  bool Recursive = Component.size() > 1;
-  if (!Recursive)
-    for (const Instruction &I : instructions(*Component.front()))
-      if (const auto *CB = dyn_cast<CallBase>(&I)) {
-        const Function *Callee = calledFunction(*CB);
-        Recursive |= Callee ? Callee == Component.front()
-                            : is_contained(Targets.targetsOf(*CB), Component.front());
-      }
+  bool Recursive = Component.size() > 1 || CallsItself.count(Component.front());
 
   // Members start as "never returns"; each round can only add behaviour.
   for (const Function *F : Component)
     Summaries[F] = Summary();
+  CurrentComponent.clear();
+  CurrentComponent.insert(Component.begin(), Component.end());
+  NamedDerefs = 0;
   for (unsigned Round = 0;; ++Round) {
+    // The depth bound of recursive calls must hold for a whole round.
+    unsigned DerefsBefore = NamedDerefs;
     bool Changed = false;
     for (const Function *F : Component) {
       if (Stopped != Outcome::Complete)
@@ -1096,6 +1131,7 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
       Changed |= !sameSummary(S, Summaries[F]);
       Summaries[F] = std::move(S);
     }
+    Changed |= NamedDerefs != DerefsBefore;
     ++Stats.SccIterations;
     if (!Recursive || !Changed) {
       if (spdlog::should_log(spdlog::level::debug))

@@ -6,6 +6,7 @@
 
 #include "sdv/Driver/Check.h"
 
+#include "sdv/Driver/Stats.h"
 #include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/Roles/Roles.h"
@@ -20,11 +21,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/Timer.h"
 
 #include <spdlog/spdlog.h>
-
-#include <chrono>
 
 using namespace llvm;
 
@@ -33,22 +31,6 @@ namespace sdv {
 StringRef toolVersion() { return SDV_VERSION; }
 
 namespace {
-
-/// Times a stage for verbose output.
-class StageTimer {
-public:
-  explicit StageTimer(const char *Stage)
-      : Stage(Stage), Start(std::chrono::steady_clock::now()) {}
-  ~StageTimer() {
-    auto Elapsed = std::chrono::duration<double, std::milli>(
-        std::chrono::steady_clock::now() - Start);
-    spdlog::info("{}: {:.1f} ms", Stage, Elapsed.count());
-  }
-
-private:
-  const char *Stage;
-  std::chrono::steady_clock::time_point Start;
-};
 
 struct PreparedDriver {
   std::unique_ptr<LLVMContext> Ctx;
@@ -87,22 +69,28 @@ Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
 }
 
 Expected<PreparedDriver> prepare(const RoleOptions &Options,
-                                 const RoleCatalog &Catalog) {
+                                 const RoleCatalog &Catalog, RunStats *Stats) {
   PreparedDriver D;
   D.Ctx = std::make_unique<LLVMContext>();
   {
-    StageTimer T("load");
+    StageTimer T("load", Stats);
     Expected<LoadedModule> Loaded = loadModule(Options.Inputs, *D.Ctx);
     if (!Loaded)
       return Loaded.takeError();
     D.M = std::move(Loaded->M);
     D.Warnings = std::move(Loaded->Warnings);
   }
+  if (Stats)
+    for (const Function &F : *D.M)
+      if (!F.isDeclaration()) {
+        ++Stats->Functions;
+        Stats->Instructions += F.getInstructionCount();
+      }
   if (D.M->debug_compile_units().empty())
     D.Warnings.push_back("the input has no debug info; locations fall back to "
                          "function names (compile with -g)");
   {
-    StageTimer T("canonicalise");
+    StageTimer T("canonicalise", Stats);
     canonicalize(*D.M);
   }
   if (!Options.DumpCanonicalIR.empty()) {
@@ -116,7 +104,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   Expected<std::vector<DeclaredEntry>> Declared = declaredEntries(Options, Catalog);
   if (!Declared)
     return Declared.takeError();
-  StageTimer T("roles");
+  StageTimer T("roles", Stats);
   Expected<RoleDiscovery> Roles = findEntryRoutines(*D.M, Catalog, *Declared);
   if (!Roles)
     return Roles.takeError();
@@ -248,42 +236,49 @@ Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
   Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
   if (!Catalog)
     return Catalog.takeError();
-  Expected<PreparedDriver> D = prepare(Options, *Catalog);
+  Expected<PreparedDriver> D = prepare(Options, *Catalog, /*Stats=*/nullptr);
   if (!D)
     return D.takeError();
   append_range(Warnings, D->Warnings);
   return describeEntries(D->Roles);
 }
 
-Expected<CheckReport> runCheck(const CheckOptions &Options) {
+Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
   if (!Catalog)
     return Catalog.takeError();
   Expected<std::vector<Rule>> Rules = selectRules(Options);
   if (!Rules)
     return Rules.takeError();
-  Expected<PreparedDriver> D = prepare(Options.Roles, *Catalog);
+  Expected<PreparedDriver> D = prepare(Options.Roles, *Catalog, Stats);
   if (!D)
     return D.takeError();
 
+  std::vector<RuleResult> Results;
+  for (const Rule &R : *Rules) {
+    {
+      StageTimer T("analysis", Stats);
+      Results.push_back(checkRule(*D->M, R, D->Roles.Entries, Options.Engine));
+    }
+    const RuleResult &Result = Results.back();
+    const EngineStats &S = Result.Stats;
+    if (Stats)
+      Stats->Rules.push_back({R.id().str(), unsigned(Result.Defects.size()), S});
+    spdlog::info("{}: {} functions analysed ({} rounds), {} path states, {} "
+                 "objects, {} joins, {} indirect calls not followed",
+                 R.id(), S.FunctionsAnalysed, S.SccIterations, S.StatesProcessed,
+                 S.Objects, S.Joins, S.IndirectCalls);
+  }
+
+  StageTimer T("report", Stats);
   CheckReport Report;
   Report.ToolVersion = toolVersion().str();
   Report.Inputs = Options.Roles.Inputs;
   Report.Entries = describeEntries(D->Roles);
   Report.Warnings = D->Warnings;
-  for (const Rule &R : *Rules) {
+  for (auto [R, Result] : zip(*Rules, Results)) {
     Report.Rules.push_back({R.id().str(), R.summary().str(),
                             R.description().str(), R.helpUri().str()});
-    RuleResult Result;
-    {
-      StageTimer T("analysis");
-      Result = checkRule(*D->M, R, D->Roles.Entries, Options.Engine);
-    }
-    const EngineStats &S = Result.Stats;
-    spdlog::info("{}: {} functions analysed ({} rounds), {} path states, {} "
-                 "objects, {} joins, {} indirect calls not followed",
-                 R.id(), S.FunctionsAnalysed, S.SccIterations, S.StatesProcessed,
-                 S.Objects, S.Joins, S.IndirectCalls);
     RuleVerdict V;
     V.RuleId = R.id().str();
     V.EntryRoutines = Result.EntriesAnalysed;
@@ -309,6 +304,11 @@ Expected<CheckReport> runCheck(const CheckOptions &Options) {
       return A.Loc < B.Loc;
     return std::tie(A.RuleId, A.Violation) < std::tie(B.RuleId, B.Violation);
   });
+  if (!Options.FreeModule) {
+    // Deliberately leaked: the caller exits without needing the memory back.
+    (void)D->M.release();
+    (void)D->Ctx.release();
+  }
   return Report;
 }
 

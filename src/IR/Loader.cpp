@@ -7,6 +7,8 @@
 #include "sdv/IR/Loader.h"
 
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/AsmParser/Parser.h"
@@ -28,9 +30,11 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Utils/Mem2Reg.h"
 
 using namespace llvm;
 
@@ -108,6 +112,28 @@ Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
   return std::move(M);
 }
 
+/// Verifies \p M, read from \p Path; drops debug info the verifier finds
+/// malformed, with a warning.
+Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
+  // Both parsers have already run the verifier on a module with current
+  // debug info (UpgradeDebugInfo), and dropped debug info it found
+  // malformed: running it again would double the cost of reading the input.
+  if (getDebugMetadataVersionFromModule(M) == DEBUG_METADATA_VERSION)
+    return Error::success();
+  std::string VerifierText;
+  raw_string_ostream VOS(VerifierText);
+  bool BrokenDebugInfo = false;
+  if (verifyModule(M, &VOS, &BrokenDebugInfo)) {
+    StringRef First = StringRef(VOS.str()).split('\n').first;
+    return fileError(Path, "is not valid IR: " + First);
+  }
+  if (BrokenDebugInfo) {
+    StripDebugInfo(M);
+    Warnings.push_back("'" + Path.str() + "': debug info is malformed and was dropped");
+  }
+  return Error::success();
+}
+
 } // namespace
 
 Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx) {
@@ -130,18 +156,8 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
       return M.takeError();
 
     // Verify each file on its own so that an error names its file.
-    std::string VerifierText;
-    raw_string_ostream VOS(VerifierText);
-    bool BrokenDebugInfo = false;
-    if (verifyModule(**M, &VOS, &BrokenDebugInfo)) {
-      StringRef First = StringRef(VOS.str()).split('\n').first;
-      return fileError(Path, "is not valid IR: " + First);
-    }
-    if (BrokenDebugInfo) {
-      StripDebugInfo(**M);
-      Result.Warnings.push_back("'" + Path +
-                                "': debug info is malformed and was dropped");
-    }
+    if (Error E = verify(**M, Path, Result.Warnings))
+      return std::move(E);
     if (!Result.M) {
       Result.M = std::move(*M);
       continue;
@@ -208,7 +224,53 @@ bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
 /// the location of the closing brace. Once the slot is promoted, that block
 /// looks like any join point followed by a return, so the shape is read
 /// here, before canonicalisation, and kept as metadata on the branches.
-void markReturnStatements(Function &F) {
+/// Source files read to tell a `return;` from other branches, by path.
+class SourceText {
+public:
+  /// Whether the source at \p DL starts with the keyword `return`; false
+  /// when the file cannot be read.
+  bool isReturnAt(const DILocation &DL) {
+    SmallString<256> Path(DL.getFilename());
+    if (!sys::path::is_absolute(Path)) {
+      Path = DL.getDirectory();
+      sys::path::append(Path, DL.getFilename());
+    }
+    auto [It, Inserted] = Files.try_emplace(Path);
+    if (Inserted) {
+      if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path)) {
+        It->second.Text = (*Buf)->getBuffer().str();
+        SplitLines(It->second);
+      }
+    }
+    const File &F = It->second;
+    unsigned Line = DL.getLine(), Col = DL.getColumn();
+    if (Line == 0 || Col == 0 || Line > F.Lines.size())
+      return false;
+    StringRef Text = F.Lines[Line - 1];
+    if (Col > Text.size())
+      return false;
+    Text = Text.drop_front(Col - 1);
+    return Text.consume_front("return") &&
+           (Text.empty() || !(isAlnum(Text.front()) || Text.front() == '_'));
+  }
+
+private:
+  struct File {
+    std::string Text;
+    std::vector<StringRef> Lines;
+  };
+  static void SplitLines(File &F) {
+    StringRef Rest = F.Text;
+    while (!Rest.empty()) {
+      auto [Line, Tail] = Rest.split('\n');
+      F.Lines.push_back(Line);
+      Rest = Tail;
+    }
+  }
+  StringMap<File> Files;
+};
+
+void markReturnStatements(Function &F, SourceText &Sources) {
   LLVMContext &Ctx = F.getContext();
   unsigned Kind = Ctx.getMDKindID(ReturnStatementMD);
   for (BasicBlock &R : F) {
@@ -248,15 +310,23 @@ void markReturnStatements(Function &F) {
     // `ret void` alone: a shared return block when the fall-through from the
     // end of the body reaches it at the closing brace, the `ret`'s own
     // location; the other branches are `return;` statements.
-    if (!AllUnconditional || !onlyHolds(R, nullptr) || !Ret->getDebugLoc())
+    if (!Ret->getDebugLoc())
       continue;
     bool FallThrough = any_of(Branches, [&](BranchInst *Br) {
       return Br->getDebugLoc() && Br->getDebugLoc() == Ret->getDebugLoc();
     });
-    if (!FallThrough)
+    if (AllUnconditional && FallThrough && onlyHolds(R, nullptr)) {
+      for (BranchInst *Br : Branches)
+        if (Br->getDebugLoc() && Br->getDebugLoc() != Ret->getDebugLoc())
+          Br->setMetadata(Kind, MDNode::get(Ctx, {}));
       continue;
+    }
+    // Otherwise the end of an `if` or a loop may branch there too, at its
+    // closing brace or `break`, indistinguishable in IR from a `return;`:
+    // the source text tells them apart when it is readable.
     for (BranchInst *Br : Branches)
-      if (Br->getDebugLoc() && Br->getDebugLoc() != Ret->getDebugLoc())
+      if (ownLocation(F, Br->getDebugLoc()) && Br->getDebugLoc() != Ret->getDebugLoc() &&
+          Sources.isReturnAt(*Br->getDebugLoc()))
         Br->setMetadata(Kind, MDNode::get(Ctx, {}));
   }
 }
@@ -310,11 +380,12 @@ void markFieldStores(Function &F) {
 } // namespace
 
 void canonicalize(Module &M) {
+  SourceText Sources;
   for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
     if (F.isDeclaration())
       continue;
-    markReturnStatements(F);
+    markReturnStatements(F, Sources);
     markFieldStores(F);
   }
 
@@ -329,7 +400,16 @@ void canonicalize(Module &M) {
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
 
+  // Stack slots become SSA values, so that a pointer reloaded from its
+  // variable is one value, and local structures are split, so that a lock
+  // pointer kept in one (`Pair.First`) is the address it holds. mem2reg
+  // promotes -O0's scalar slots for less than half of what SROA takes to do
+  // it; SROA then has only the structures left. EarlyCSE forwards a value
+  // stored into a field to a load of it in the same function: a routine
+  // stored into the driver's own structure and then handed to
+  // IoQueueWorkItem from there is the routine itself.
   FunctionPassManager FPM;
+  FPM.addPass(PromotePass());
   FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
   ModulePassManager MPM;

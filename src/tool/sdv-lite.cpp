@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sdv/Driver/Check.h"
+#include "sdv/Driver/Stats.h"
 #include "sdv/Report/Report.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -85,8 +86,10 @@ int main(int argc, char **argv) {
                "each routine is an entry routine)");
 
   sdv::CheckOptions Check;
+  Check.FreeModule = false; // the process exits right after the check
   std::string Format = "text";
   std::string Output;
+  std::string StatsFile;
 
   auto AddRoleOptions = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--entry", Roles.Entries,
@@ -122,6 +125,10 @@ int main(int argc, char **argv) {
       ->type_name("FORMAT")
       ->default_str("text");
   CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)")
+      ->type_name("FILE");
+  CheckCmd->add_option("--stats-json", StatsFile,
+                       "write each stage's time and the analysis counts to FILE "
+                       "as JSON (for bench/)")
       ->type_name("FILE");
   CheckCmd->add_option("--max-states", Check.Engine.MaxStatesPerBlock,
                        "distinct lock-state combinations kept apart per basic "
@@ -219,13 +226,21 @@ int main(int argc, char **argv) {
             std::chrono::duration<double>(TimeoutSeconds));
   Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
   Check.Engine.MaxPathStates = MaxPathStates;
-  Expected<sdv::CheckReport> Report = sdv::runCheck(Check);
+  sdv::RunStats Stats;
+  Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
     return fail(toString(Report.takeError()));
   printWarnings(Report->Warnings);
   std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
-  if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
-    return RC;
+  {
+    sdv::StageTimer T("output", &Stats);
+    if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
+      return RC;
+  }
+  if (!StatsFile.empty())
+    if (int RC = withOutput(StatsFile,
+                            [&](raw_ostream &OS) { sdv::writeStatsJson(Stats, OS); }))
+      return RC;
   if (!Report->Findings.empty())
     return ExitDefects;
   bool Stopped = llvm::any_of(Report->Verdicts, [](const sdv::RuleVerdict &V) {

@@ -48,8 +48,8 @@ constexpr const char *ReturnStatementMD = "sdv.return";
 /// canonicalize).
 constexpr const char *FieldStoreMD = "sdv.field";
 
-/// Brings `-O0` and optimised IR to one shape: promotes stack slots to SSA
-/// values and folds repeated loads and address computations, without
+/// Brings `-O0` and optimised IR to one shape: promotes stack slots, and the
+/// fields of local structures, to SSA values (mem2reg, then SROA), without
 /// changing the CFG. Branches that are `return` statements are marked with
 /// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
 /// while the shapes that tell them are still there.

@@ -5,13 +5,12 @@
 // lock is released on each path through its level.
 // The tool runs are bounded by `timeout` (the walk's two recursive calls on
 // `Node->Left` and `Node->Right` have made sdv-lite run for many minutes).
-// Known tool failure (XFAIL): sdv-lite does not finish within the time limit.
+// sdv-lite now bounds how deep recursion names locks; a run past the bound fails.
 // RUN: %cc64 %s -o %t.bc
 // RUN: timeout 60 %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: timeout 60 %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: timeout 120 %variants %s
-// XFAIL: *
 #include <wdm.h>
 
 #define NODE_DELETED 0xFFFFFFFF

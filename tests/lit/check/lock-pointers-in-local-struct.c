@@ -1,0 +1,54 @@
+// The lock pointers a routine works with are kept in a local structure (a
+// pair of locks taken in order). Canonicalisation splits the structure into
+// its fields (SROA), so `Pair.First` is `&Ext->A` and a second acquire of
+// `Ext->A` under its own name is the defect.
+// RUN: %cc64 %s -o %t.bc
+// RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants %s
+#include <wdm.h>
+
+typedef struct _DEVICE_EXTENSION {
+    KSPIN_LOCK A;
+    KSPIN_LOCK B;
+    ULONG Moved;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+typedef struct _LOCK_PAIR {
+    PKSPIN_LOCK First;
+    PKSPIN_LOCK Second;
+    KIRQL Irql;
+} LOCK_PAIR;
+
+DRIVER_INITIALIZE DriverEntry;
+DRIVER_DISPATCH DispatchWrite;
+
+NTSTATUS DispatchWrite(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PDEVICE_EXTENSION Ext = DeviceObject->DeviceExtension;
+    LOCK_PAIR Pair;
+    KIRQL Irql;
+
+    Pair.First = &Ext->A;
+    Pair.Second = &Ext->B;
+    KeAcquireSpinLock(Pair.First, &Pair.Irql);
+    KeAcquireSpinLockAtDpcLevel(Pair.Second);
+    Ext->Moved++;
+    KeReleaseSpinLockFromDpcLevel(Pair.Second);
+    KeAcquireSpinLock(&Ext->A, &Irql); // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling {{.*}} after already acquiring the spinlock 'Ext->A'.
+    KeReleaseSpinLock(Pair.First, Pair.Irql);
+
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    UNREFERENCED_PARAMETER(RegistryPath);
+    DriverObject->MajorFunction[IRP_MJ_WRITE] = DispatchWrite;
+    return STATUS_SUCCESS;
+}
+
+// CHECK: SpinLockDpc: Defect (1 defect, 2 entry routines)
