@@ -414,13 +414,14 @@ class _Writer:
         stmts = list(walk(fn.body))
         if fn.role is not None and self.prog.devext and uses_devext(self.prog, fn):
             self.emit("PDEVICE_EXTENSION DevExt = {};".format(ENTRY_SIGNATURES[fn.role][2]), 1)
-        if any(isinstance(s, (Acquire, Release)) and s.api != "dpc" for s in stmts):
+        irql = any(isinstance(s, (Acquire, Release)) and s.api != "dpc" for s in stmts)
+        if irql:
             self.emit("KIRQL Irql = PASSIVE_LEVEL;", 1)
-            if not any(isinstance(s, Release) and s.api != "dpc" for s in stmts):
-                self.emit("UNREFERENCED_PARAMETER(Irql);", 1)
         counters = sorted({s.counter for s in stmts if isinstance(s, Loop) and s.counter})
         if counters:
             self.emit("ULONG {};".format(", ".join(counters)), 1)
+        if irql and not any(isinstance(s, Release) and s.api != "dpc" for s in stmts):
+            self.emit("UNREFERENCED_PARAMETER(Irql);", 1)  # only written: a warning
 
     def registrations(self):
         for lock in self.prog.locks:
