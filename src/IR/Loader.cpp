@@ -15,6 +15,8 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/AutoUpgrade.h"
+#include "llvm/IR/ModuleSummaryIndex.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
@@ -78,48 +80,9 @@ bool looksLikeBitcode(StringRef Bytes) {
          Magic[2] == 0x17 && Magic[3] == 0x0B;
 }
 
-Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
-                                           DiagnosticCollector &Diags) {
-  if (sys::fs::is_directory(Path))
-    return fileError(Path, "is a directory, not an IR file");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return fileError(Path, "cannot read: " + Buffer.getError().message());
-  StringRef Bytes = (*Buffer)->getBuffer();
-  if (Bytes.empty())
-    return fileError(Path, "is empty");
-
-  if (looksLikeBitcode(Bytes)) {
-    Diags.Errors.clear();
-    Expected<std::unique_ptr<Module>> M =
-        parseBitcodeFile((*Buffer)->getMemBufferRef(), Ctx);
-    if (!M)
-      return fileError(Path, "invalid or unsupported bitcode (" +
-                                 toString(M.takeError()) +
-                                 "); it must come from LLVM 16 or older");
-    return std::move(*M);
-  }
-
-  if (Bytes.find('\0') != StringRef::npos)
-    return fileError(Path, "is neither LLVM bitcode nor textual IR");
-  SMDiagnostic Err;
-  std::unique_ptr<Module> M = parseAssembly((*Buffer)->getMemBufferRef(), Err, Ctx);
-  if (!M)
-    return createStringError(inconvertibleErrorCode(),
-                             "'" + Path + "':" + Twine(Err.getLineNo()) + ":" +
-                                 Twine(Err.getColumnNo() + 1) +
-                                 ": not valid textual IR: " + Err.getMessage());
-  return std::move(M);
-}
-
 /// Verifies \p M, read from \p Path; drops debug info the verifier finds
 /// malformed, with a warning.
 Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
-  // Both parsers have already run the verifier on a module with current
-  // debug info (UpgradeDebugInfo), and dropped debug info it found
-  // malformed: running it again would double the cost of reading the input.
-  if (getDebugMetadataVersionFromModule(M) == DEBUG_METADATA_VERSION)
-    return Error::success();
   std::string VerifierText;
   raw_string_ostream VOS(VerifierText);
   bool BrokenDebugInfo = false;
@@ -132,6 +95,65 @@ Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
     Warnings.push_back("'" + Path.str() + "': debug info is malformed and was dropped");
   }
   return Error::success();
+}
+
+/// Reads and verifies one input. LLVM's readers verify a module that has
+/// current debug info themselves, and abort the process when it is broken;
+/// so the module is verified here first, before the reader's last step.
+Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
+                                           DiagnosticCollector &Diags,
+                                           std::vector<std::string> &Warnings) {
+  if (sys::fs::is_directory(Path))
+    return fileError(Path, "is a directory, not an IR file");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fileError(Path, "cannot read: " + Buffer.getError().message());
+  StringRef Bytes = (*Buffer)->getBuffer();
+  if (Bytes.empty())
+    return fileError(Path, "is empty");
+
+  if (looksLikeBitcode(Bytes)) {
+    Diags.Errors.clear();
+    auto Invalid = [&](Error E) {
+      return fileError(Path, "invalid or unsupported bitcode (" + toString(std::move(E)) +
+                                 "); it must come from LLVM 16 or older");
+    };
+    Expected<std::unique_ptr<Module>> M = getOwningLazyBitcodeModule(std::move(*Buffer), Ctx);
+    if (!M)
+      return Invalid(M.takeError());
+    // Every body and the metadata, but not the final step that upgrades
+    // debug info (and with it, verifies the module or aborts).
+    if (Error E = (*M)->materializeMetadata())
+      return Invalid(std::move(E));
+    for (Function &F : **M)
+      if (Error E = F.materialize())
+        return Invalid(std::move(E));
+    if (Error E = verify(**M, Path, Warnings))
+      return std::move(E);
+    if (Error E = (*M)->materializeAll())
+      return Invalid(std::move(E));
+    return std::move(*M);
+  }
+
+  if (Bytes.find('\0') != StringRef::npos)
+    return fileError(Path, "is neither LLVM bitcode nor textual IR");
+  SMDiagnostic Err;
+  ParsedModuleAndIndex Parsed =
+      parseAssemblyFileWithIndexNoUpgradeDebugInfo(
+          Path, Err, Ctx, nullptr,
+          [](StringRef, StringRef) -> std::optional<std::string> { return std::nullopt; });
+  std::unique_ptr<Module> M = std::move(Parsed.Mod);
+  if (!M)
+    return createStringError(inconvertibleErrorCode(),
+                             "'" + Path + "':" + Twine(Err.getLineNo()) + ":" +
+                                 Twine(Err.getColumnNo() + 1) +
+                                 ": not valid textual IR: " + Err.getMessage());
+  if (Error E = verify(*M, Path, Warnings))
+    return std::move(E);
+  // Debug info of an older format is dropped, as the reader would.
+  if (getDebugMetadataVersionFromModule(*M) != DEBUG_METADATA_VERSION)
+    UpgradeDebugInfo(*M);
+  return std::move(M);
 }
 
 } // namespace
@@ -151,13 +173,10 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
 
   LoadedModule Result;
   for (const std::string &Path : Paths) {
-    Expected<std::unique_ptr<Module>> M = parseOne(Path, Ctx, Diags);
+    // Each file is verified on its own so that an error names its file.
+    Expected<std::unique_ptr<Module>> M = parseOne(Path, Ctx, Diags, Result.Warnings);
     if (!M)
       return M.takeError();
-
-    // Verify each file on its own so that an error names its file.
-    if (Error E = verify(**M, Path, Result.Warnings))
-      return std::move(E);
     if (!Result.M) {
       Result.M = std::move(*M);
       continue;
