@@ -68,8 +68,11 @@ Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
   return Declared;
 }
 
+/// Loads, canonicalises and finds the entry routines of one driver; \p Rules
+/// are the rules it will be checked for (none to list roles).
 Expected<PreparedDriver> prepare(const RoleOptions &Options,
-                                 const RoleCatalog &Catalog, RunStats *Stats) {
+                                 const RoleCatalog &Catalog, RunStats *Stats,
+                                 ArrayRef<Rule> Rules = {}) {
   PreparedDriver D;
   D.Ctx = std::make_unique<LLVMContext>();
   {
@@ -91,7 +94,11 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
                          "function names (compile with -g)");
   {
     StageTimer T("canonicalise", Stats);
-    canonicalize(*D.M);
+    canonicalize(*D.M, [&](const Function &F) {
+      return any_of(Rules, [&](const Rule &R) {
+        return R.objectIsOpaque() && R.eventFor(F.getName());
+      });
+    });
   }
   if (!Options.DumpCanonicalIR.empty()) {
     std::error_code EC;
@@ -250,7 +257,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   Expected<std::vector<Rule>> Rules = selectRules(Options);
   if (!Rules)
     return Rules.takeError();
-  Expected<PreparedDriver> D = prepare(Options.Roles, *Catalog, Stats);
+  Expected<PreparedDriver> D = prepare(Options.Roles, *Catalog, Stats, *Rules);
   if (!D)
     return D.takeError();
 

@@ -17,6 +17,7 @@
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/AutoUpgrade.h"
 #include "llvm/IR/ModuleSummaryIndex.h"
+#include "llvm/Support/ModRef.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
@@ -398,12 +399,17 @@ void markFieldStores(Function &F) {
 
 } // namespace
 
-void canonicalize(Module &M) {
+void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory) {
   SourceText Sources;
   for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
-    if (F.isDeclaration())
+    if (F.isDeclaration()) {
+      if (TouchesNoDriverMemory(F)) {
+        F.setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
+        F.setDoesNotThrow();
+      }
       continue;
+    }
     markReturnStatements(F, Sources);
     markFieldStores(F);
   }
@@ -424,13 +430,18 @@ void canonicalize(Module &M) {
   // pointer kept in one (`Pair.First`) is the address it holds. mem2reg
   // promotes -O0's scalar slots for less than half of what SROA takes to do
   // it; SROA then has only the structures left. EarlyCSE forwards a value
-  // stored into a field to a load of it in the same function: a routine
+  // stored into a field to a load of it in the same function (a routine
   // stored into the driver's own structure and then handed to
-  // IoQueueWorkItem from there is the routine itself.
+  // IoQueueWorkItem from there is the routine itself), and with MemorySSA
+  // makes two reads of a flag one value across lock calls, which touch no
+  // memory the driver reads: `if (Ext->Flags & ACTIVE)` before the acquire and again before
+  // the release is one test. (The analysis is sequential, as the reference
+  // tool's is: another processor's writes between the reads are not
+  // modelled.)
   FunctionPassManager FPM;
   FPM.addPass(PromotePass());
   FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
-  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
+  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   MPM.run(M, MAM);

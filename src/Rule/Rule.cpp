@@ -49,6 +49,7 @@ struct RuleSpec {
   std::vector<ExitSpec> Exit;
   std::vector<ViolationSpec> Violations;
   std::vector<std::string> ExitRoles;
+  bool ObjectIsOpaque = false;
 };
 
 } // namespace
@@ -109,6 +110,7 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapOptional("exit", R.Exit);
     Io.mapRequired("violations", R.Violations);
     Io.mapOptional("exit-roles", R.ExitRoles);
+    Io.mapOptional("opaque-object", R.ObjectIsOpaque, false);
   }
 };
 
@@ -144,6 +146,7 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   R.Summary = Spec.Summary;
   R.Description = Spec.Description;
   R.HelpUri = Spec.HelpUri;
+  R.ObjectIsOpaque = Spec.ObjectIsOpaque;
   R.ObjectNoun = Spec.Object;
   R.ObjectType = Spec.ObjectType;
   R.ExitRoles = Spec.ExitRoles;

@@ -14,6 +14,7 @@
 #define SDV_IR_LOADER_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -22,6 +23,7 @@
 
 namespace llvm {
 class LLVMContext;
+class Function;
 class Module;
 } // namespace llvm
 
@@ -54,7 +56,13 @@ constexpr const char *FieldStoreMD = "sdv.field";
 /// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
 /// while the shapes that tell them are still there.
 /// `optnone` is dropped, or the passes would skip `-O0` code.
-void canonicalize(llvm::Module &M);
+/// \p TouchesNoDriverMemory names declared functions known to access no
+/// memory the module reads or writes (the monitored lock routines, whose
+/// lock the driver never reads): loads are then one value across calls to
+/// them.
+void canonicalize(llvm::Module &M,
+                  llvm::function_ref<bool(const llvm::Function &)> TouchesNoDriverMemory =
+                      [](const llvm::Function &) { return false; });
 
 } // namespace sdv
 

@@ -90,6 +90,11 @@ public:
   /// The C type of the checked object (e.g. `KSPIN_LOCK`), to name it in
   /// messages; empty if not declared.
   llvm::StringRef objectType() const { return ObjectType; }
+  /// Whether the object is opaque: the driver never reads or writes its
+  /// memory, and the monitored routines touch no other memory of the
+  /// driver's (a spin lock). A driver's reads of its own fields are then
+  /// known equal across calls to them.
+  bool objectIsOpaque() const { return ObjectIsOpaque; }
 
   unsigned numStates() const { return States.size(); }
   llvm::StringRef stateName(StateId S) const { return States[S]; }
@@ -116,6 +121,7 @@ public:
 
 private:
   std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType;
+  bool ObjectIsOpaque = false;
   std::vector<std::string> States;
   StateId Initial = 0;
   std::vector<RuleEvent> Events;

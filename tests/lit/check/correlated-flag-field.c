@@ -2,8 +2,9 @@
 // tracking on when it sees a failure, between the test that guards the
 // acquire and the test that guards the release. When Tracking was FALSE and
 // the request failed, the lock is released without having been taken.
-// Known tool failure (XFAIL): the two reads of DevExt->Tracking are not known
-// to be equal (a false held-at-exit besides the release).
+// Known tool failure (XFAIL): after the conditional write the second read is
+// a new value (no phi of the written and the first value), so a false
+// held-at-exit comes besides the release.
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
