@@ -81,7 +81,7 @@ AccessPathBuilder &CallTargets::builder(const Function &F) {
 void CallTargets::scanInitializer(const Constant *C, const std::string &Global,
                                   uint64_t Offset) {
   if (const Function *F = definedFunction(C)) {
-    addTarget(Stored[{"@" + Global, 0}], F);
+    addTarget(Stored[{"@" + Global, Offset}], F);
     return;
   }
   if (const auto *CS = dyn_cast<ConstantStruct>(C)) {
@@ -99,9 +99,11 @@ void CallTargets::scanInitializer(const Constant *C, const std::string &Global,
     }
     return;
   }
-  if (const auto *CA = dyn_cast<ConstantArray>(C))
-    for (const Use &Elem : CA->operands())
-      scanInitializer(cast<Constant>(Elem.get()), Global, Offset);
+  if (const auto *CA = dyn_cast<ConstantArray>(C)) {
+    uint64_t Size = DL.getTypeAllocSize(CA->getType()->getElementType());
+    for (unsigned I = 0; I < CA->getNumOperands(); ++I)
+      scanInitializer(CA->getOperand(I), Global, Offset + I * Size);
+  }
 }
 
 std::optional<CallTargets::Slot> CallTargets::slotOf(const Value *Address,
@@ -113,6 +115,11 @@ std::optional<CallTargets::Slot> CallTargets::slotOf(const Value *Address,
   for (auto It = Chain.Steps.rbegin(); It != Chain.Steps.rend(); ++It)
     if (It->Parent && !It->Parent->getName().empty())
       return Slot{canonicalTypeName(It->Parent->getName()), It->Offset};
+  // An element of a global table at a constant index: its own slot.
+  if (P.Path.Kind == PathBase::Global && P.Path.derefs() == 0 &&
+      P.Path.Offsets.front() >= 0)
+    return Slot{"@" + cast<GlobalVariable>(P.Path.Base)->getName().str(),
+                static_cast<uint64_t>(P.Path.Offsets.front())};
   // Without debug info: the GEP's struct type and field.
   if (const auto *GEP = dyn_cast<GEPOperator>(Address->stripPointerCasts())) {
     if (auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
@@ -121,12 +128,10 @@ std::optional<CallTargets::Slot> CallTargets::slotOf(const Value *Address,
           Field && Field->getZExtValue() < ST->getNumElements())
         return Slot{canonicalTypeName(ST->getName()),
                     DL.getStructLayout(ST)->getElementOffset(Field->getZExtValue())};
-    // An element of a global table, any index.
+    // An element of a global table at a variable index: any of them.
     if (const auto *G = dyn_cast<GlobalVariable>(GEP->getPointerOperand()->stripPointerCasts()))
-      return Slot{"@" + G->getName().str(), 0};
+      return Slot{"@" + G->getName().str(), AnyOffset};
   }
-  if (P.Path.Kind == PathBase::Global && P.Path.derefs() == 0)
-    return Slot{"@" + cast<GlobalVariable>(P.Path.Base)->getName().str(), 0};
   return std::nullopt;
 }
 
@@ -141,8 +146,12 @@ void CallTargets::resolve(const Value *Callee, const Function &Where,
     return;
   if (const auto *Load = dyn_cast<LoadInst>(Callee)) {
     if (std::optional<Slot> S = slotOf(Load->getPointerOperand(), Where)) {
-      auto It = Stored.find(*S);
-      if (It != Stored.end())
+      // A variable index reaches every slot of its table.
+      auto Begin = S->second == AnyOffset ? Stored.lower_bound({S->first, 0})
+                                          : Stored.find(*S);
+      auto End = S->second == AnyOffset ? Stored.upper_bound({S->first, AnyOffset})
+                                        : (Begin == Stored.end() ? Begin : std::next(Begin));
+      for (auto It = Begin; It != End; ++It)
         for (const Function *F : It->second)
           addTarget(Out, F);
     }

@@ -53,6 +53,8 @@ private:
   /// A place function pointers live in: a struct (or `@global`) and a byte
   /// offset in it.
   using Slot = std::pair<std::string, uint64_t>;
+  /// The offset of a slot reached through a variable index: any element.
+  static constexpr uint64_t AnyOffset = ~uint64_t(0);
 
   std::optional<Slot> slotOf(const llvm::Value *Address, const llvm::Function &Where);
   void scanInitializer(const llvm::Constant *C, const std::string &Global,

@@ -9,7 +9,6 @@
 // RUN: %cc86 %s -o %t86.bc
 // RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %variants %s
-// XFAIL: *
 #include <wdm.h>
 
 #define OP_READ  0
