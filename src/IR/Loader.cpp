@@ -15,7 +15,9 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/Analysis/MemorySSA.h"
 #include "llvm/IR/AutoUpgrade.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/ModuleSummaryIndex.h"
 #include "llvm/Support/ModRef.h"
 #include "llvm/IR/CFG.h"
@@ -442,6 +444,10 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
   FPM.addPass(PromotePass());
   FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
+  // Each function's MemorySSA and dominator tree are freed once it is done,
+  // not kept for every function of the module at once.
+  FPM.addPass(InvalidateAnalysisPass<MemorySSAAnalysis>());
+  FPM.addPass(InvalidateAnalysisPass<DominatorTreeAnalysis>());
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   MPM.run(M, MAM);
