@@ -86,16 +86,35 @@ struct PathState {
   /// block that still does work (optimised code sinks what the returning
   /// paths share into it); where the routine leaves.
   const Instruction *ExitVia = nullptr;
-  /// The last instruction on this path with a source line: where to report
-  /// an event at code that optimisation merged from several paths (a call
-  /// sunk into a join point has line 0).
+  /// The last instruction with a source line in the blocks this path went
+  /// through before the current one: where to report an event at code that
+  /// optimisation merged from several paths (a call sunk into a join point
+  /// has line 0).
   const Instruction *LastLocated = nullptr;
 };
 
-/// \p I, or where \p S last was in the source when \p I has lost its line.
+bool hasLine(const Instruction &I) {
+  return I.getDebugLoc() && I.getDebugLoc().getLine() != 0;
+}
+
+/// The last instruction of \p BB, up to and including \p From (its end if
+/// null), that has a source line; null if none.
+const Instruction *lastLocatedIn(const BasicBlock &BB, const Instruction *From = nullptr) {
+  auto It = From ? From->getReverseIterator() : BB.rbegin();
+  for (; It != BB.rend(); ++It)
+    if (hasLine(*It))
+      return &*It;
+  return nullptr;
+}
+
+/// \p I, or where the path \p S last was in the source when \p I has lost
+/// its line.
 const Instruction &locatedSite(const Instruction &I, const PathState &S) {
-  const DebugLoc &DL = I.getDebugLoc();
-  return DL && DL.getLine() == 0 && S.LastLocated ? *S.LastLocated : I;
+  if (!I.getDebugLoc() || hasLine(I))
+    return I;
+  if (const Instruction *Before = lastLocatedIn(*I.getParent(), &I))
+    return *Before;
+  return S.LastLocated ? *S.LastLocated : I;
 }
 
 /// Keeps in \p Into the known bases \p Other has too; returns whether Into
@@ -1016,12 +1035,13 @@ Summary FunctionAnalysis::run() {
       if (States.empty())
         break;
       transfer(I, States);
-      if (const DebugLoc &DL = I.getDebugLoc(); DL && DL.getLine() != 0)
-        for (PathState &S : States)
-          S.LastLocated = &I;
     }
-    for (const PathState &S : States)
+    const Instruction *Located = lastLocatedIn(*BB);
+    for (PathState &S : States) {
+      if (Located)
+        S.LastLocated = Located;
       propagate(*BB, S);
+    }
   }
   return std::move(Result);
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sdv/IR/Loader.h"
+#include "sdv/IR/SourceLocation.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
@@ -240,58 +241,41 @@ bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
   return true;
 }
 
-/// Marks the branches that are `return` statements. At -O0 clang lowers a
-/// function with several returns to one shared return block: `return X;`
-/// stores X into a compiler slot and branches there, and the `ret` carries
-/// the location of the closing brace. Once the slot is promoted, that block
-/// looks like any join point followed by a return, so the shape is read
-/// here, before canonicalisation, and kept as metadata on the branches.
 /// Source files read to tell a `return;` from other branches, by path.
 class SourceText {
 public:
   /// Whether the source at \p DL starts with the keyword `return`; false
   /// when the file cannot be read.
   bool isReturnAt(const DILocation &DL) {
-    SmallString<256> Path(DL.getFilename());
-    if (!sys::path::is_absolute(Path)) {
-      Path = DL.getDirectory();
-      sys::path::append(Path, DL.getFilename());
-    }
-    auto [It, Inserted] = Files.try_emplace(Path);
-    if (Inserted) {
-      if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path)) {
-        It->second.Text = (*Buf)->getBuffer().str();
-        SplitLines(It->second);
+    auto [It, Inserted] = Files.try_emplace(locationOf(DL).absolutePath());
+    File &F = It->second;
+    if (Inserted)
+      if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(It->first())) {
+        F.Buffer = std::move(*Buf);
+        F.Buffer->getBuffer().split(F.Lines, '\n');
       }
-    }
-    const File &F = It->second;
     unsigned Line = DL.getLine(), Col = DL.getColumn();
-    if (Line == 0 || Col == 0 || Line > F.Lines.size())
+    if (Line == 0 || Col == 0 || Line > F.Lines.size() || Col > F.Lines[Line - 1].size())
       return false;
-    StringRef Text = F.Lines[Line - 1];
-    if (Col > Text.size())
-      return false;
-    Text = Text.drop_front(Col - 1);
+    StringRef Text = F.Lines[Line - 1].drop_front(Col - 1);
     return Text.consume_front("return") &&
            (Text.empty() || !(isAlnum(Text.front()) || Text.front() == '_'));
   }
 
 private:
   struct File {
-    std::string Text;
-    std::vector<StringRef> Lines;
+    std::unique_ptr<MemoryBuffer> Buffer;
+    SmallVector<StringRef, 0> Lines;
   };
-  static void SplitLines(File &F) {
-    StringRef Rest = F.Text;
-    while (!Rest.empty()) {
-      auto [Line, Tail] = Rest.split('\n');
-      F.Lines.push_back(Line);
-      Rest = Tail;
-    }
-  }
   StringMap<File> Files;
 };
 
+/// Marks the branches that are `return` statements. At -O0 clang lowers a
+/// function with several returns to one shared return block: `return X;`
+/// stores X into a compiler slot and branches there, and the `ret` carries
+/// the location of the closing brace. Once the slot is promoted, that block
+/// looks like any join point followed by a return, so the shape is read
+/// here, before canonicalisation, and kept as metadata on the branches.
 void markReturnStatements(Function &F, SourceText &Sources) {
   LLVMContext &Ctx = F.getContext();
   unsigned Kind = Ctx.getMDKindID(ReturnStatementMD);
