@@ -94,3 +94,11 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 // CHECK: SpinLockDpc: Defect (1 defect, 5 entry routines)
+
+// At -O2 the two releases are merged into one call without a line; the
+// report falls back to the last located instruction on the failing path,
+// the `if` that leads there (line 44).
+// RUN: %cc64 -O2 %s -o %t2.bc
+// RUN: not %sdv check %t2.bc | FileCheck %s --check-prefix=O2 --implicit-check-not=error: --implicit-check-not=warning:
+// O2: kmdf-queue-callbacks.c:44:9: error: [SpinLockDpc] The driver is calling {{.*}} without first acquiring the spinlock 'g_Lock'.
+// O2: SpinLockDpc: Defect (1 defect, 5 entry routines)
