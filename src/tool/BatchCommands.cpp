@@ -52,7 +52,9 @@ public:
       return;
     std::string Line = formatv("[{0}/{1}] {2} defect{3} so far; done: {4}", P.Done,
                                P.Total, P.Defects, P.Defects == 1 ? "" : "s", P.Driver);
-    unsigned Width = std::max(20u, sys::Process::StandardErrColumns()) - 1;
+    // No wider than the terminal (when it says), or the line would wrap.
+    unsigned Columns = sys::Process::StandardErrColumns();
+    unsigned Width = Columns ? std::max(20u, Columns) - 1 : 79;
     if (Line.size() > Width)
       Line.resize(Width);
     Shown = std::max<size_t>(Shown, Line.size());

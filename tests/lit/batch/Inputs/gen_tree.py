@@ -221,13 +221,22 @@ def main():
 
     # A compile database over a few of the drivers, plus a translation unit
     # that does not compile, for `sdv-lite build`.
+    # twofile's entries name their CMake target's object files: the target
+    # is the driver. clean03 is built by cl.exe.
     db = []
     for rel in ("clean01", "defects/double01", "twofile"):
         d = os.path.join(out, rel)
         for fname in sorted(os.listdir(d)):
             if fname.endswith(".c"):
-                db.append({"directory": d, "file": fname,
-                           "command": " ".join(shlex.quote(a) for a in cc + ["-o", fname[:-2] + ".o", fname])})
+                entry = {"directory": d, "file": fname,
+                         "command": " ".join(shlex.quote(a) for a in cc + ["-o", fname[:-2] + ".o", fname])}
+                if rel == "twofile":
+                    entry["output"] = "CMakeFiles/twofile_target.dir/%s.o" % fname
+                db.append(entry)
+    includes = [a for a in cc if a.startswith("-I")]
+    db.append({"directory": os.path.join(out, "clean03"), "file": "clean03.c",
+               "command": "cl.exe /nologo /c /W3 /Od /DDBG=1 %s clean03.c /Foclean03.obj /Fdclean03.pdb"
+                          % " ".join("/I" + shlex.quote(i[2:]) for i in includes)})
     bad = os.path.join(out, "cbroken", "broken.c")
     write(bad, BROKEN_C)
     db.append({"directory": os.path.dirname(bad), "file": bad,
