@@ -11,6 +11,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <spdlog/spdlog.h>
@@ -193,12 +194,17 @@ std::optional<std::string> fileHash(StringRef Path) {
 
 /// The running executable's hash: it stands for the built-in rules and
 /// roles and for the analysis itself, so that any other build of the tool
-/// misses the cache.
+/// misses the cache, and the same build shares it across machines. xxHash64:
+/// SHA-256 of a build with debug info costs more than checking a small
+/// driver.
 const std::string &executableHash() {
   static const std::string Hash = [] {
     static int Anchor;
     std::string Path = sys::fs::getMainExecutable(nullptr, &Anchor);
-    return fileHash(Path).value_or("unknown:" + Path);
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return "unknown:" + Path;
+    return utohexstr(xxHash64((*Buffer)->getBuffer()), /*LowerCase=*/true);
   }();
   return Hash;
 }
