@@ -69,6 +69,19 @@ bool isIRFile(StringRef Path) {
   return Ext == ".bc" || Ext == ".ll";
 }
 
+/// The name of the driver of a directory argument's own files: its last
+/// path component (`tree` for `tree/`, the working directory's name for
+/// `.`).
+std::string rootName(StringRef Root) {
+  SmallString<256> Path(Root);
+  sys::fs::make_absolute(Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  while (Path.size() > 1 && sys::path::is_separator(Path.back()))
+    Path.pop_back();
+  StringRef Name = sys::path::filename(Path);
+  return Name.empty() ? std::string(Path) : Name.str();
+}
+
 /// Collects the drivers under one directory argument: the IR files directly
 /// in each directory form the driver named by its path relative to the
 /// argument. Hidden entries and symbolic links to directories (which could
@@ -106,10 +119,7 @@ void TreeWalker::walk(StringRef Dir, StringRef Name) {
     else if (isIRFile(Path))
       Files.push_back(Path.str());
   }
-  std::string DriverName =
-      Name.empty() ? sys::path::filename(Root).str() : Name.str();
-  if (DriverName.empty() || DriverName == ".")
-    DriverName = ".";
+  std::string DriverName = Name.empty() ? rootName(Root) : Name.str();
   if (EC) {
     Out.push_back({DriverName, {}, "", {}, "cannot read directory '" + Dir.str() +
                                                "': " + EC.message()});
