@@ -228,10 +228,10 @@ Expected<Shard> parseShard(StringRef Text) {
   return S;
 }
 
+bool inShard(StringRef Name, Shard S) { return xxHash64(Name) % S.Count == S.Index - 1; }
+
 std::vector<DriverSpec> selectShard(std::vector<DriverSpec> Drivers, Shard S) {
-  llvm::erase_if(Drivers, [&](const DriverSpec &D) {
-    return xxHash64(D.Name) % S.Count != S.Index - 1;
-  });
+  llvm::erase_if(Drivers, [&](const DriverSpec &D) { return !inShard(D.Name, S); });
   return Drivers;
 }
 

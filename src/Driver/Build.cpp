@@ -227,8 +227,12 @@ Expected<BuildResult> buildDrivers(const BuildOptions &Options) {
   sys::fs::make_absolute(DbDir);
   sys::path::remove_filename(DbDir);
   sys::path::remove_dots(DbDir, true);
-  for (Unit &U : *Units) {
+  for (Unit &U : *Units)
     U.Driver = driverOf(U, DbDir);
+  if (Options.OnlyShard)
+    llvm::erase_if(*Units,
+                   [&](const Unit &U) { return !inShard(U.Driver, *Options.OnlyShard); });
+  for (Unit &U : *Units) {
     std::string Source = absoluteIn(U.Directory, U.File);
     SmallString<256> Bc(Options.OutputDir);
     sys::fs::make_absolute(Bc);

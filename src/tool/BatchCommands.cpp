@@ -150,12 +150,19 @@ int runBuild(sdv::BuildOptions Build, const sdv::CheckOptions &Check,
     Build.OutputDir = Cache + "/bitcode";
   }
   Build.Jobs = Cmd.Jobs;
+  if (!Cmd.Shard.empty()) {
+    // Each machine compiles only its shard's units.
+    Expected<sdv::Shard> S = sdv::parseShard(Cmd.Shard);
+    if (!S)
+      return fail(toString(S.takeError()));
+    Build.OnlyShard = *S;
+  }
   Expected<sdv::BuildResult> Built = sdv::buildDrivers(Build);
   if (!Built)
     return fail(toString(Built.takeError()));
   for (const std::string &E : Built->CompileErrors)
     errs() << "error: " << E << "\n";
-  if (Built->Drivers.empty())
+  if (Built->Drivers.empty() && !Build.OnlyShard)
     return fail("'" + Build.CompileDatabase + "': no translation unit");
   return checkDrivers(std::move(Built->Drivers), Check, Cmd);
 }

@@ -65,9 +65,12 @@ struct Shard {
 /// Parses `K/N` with 1 <= K <= N.
 llvm::Expected<Shard> parseShard(llvm::StringRef Text);
 
-/// Keeps the drivers of shard \p S: those whose name hashes (xxHash64) to
-/// K-1 modulo N. A driver stays in its shard when others are added or
-/// removed, so per-shard caches keep hitting.
+/// Whether the driver named \p Name is in shard \p S: its name hashes
+/// (xxHash64) to K-1 modulo N. A driver stays in its shard when others are
+/// added or removed, so per-shard caches keep hitting.
+bool inShard(llvm::StringRef Name, Shard S);
+
+/// Keeps the drivers of shard \p S.
 std::vector<DriverSpec> selectShard(std::vector<DriverSpec> Drivers, Shard S);
 
 /// Progress of a batch, reported as each driver finishes.

@@ -19,6 +19,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct BuildOptions {
   std::string OutputDir;
   /// Compilations at once; 0 for one per hardware thread.
   unsigned Jobs = 0;
+  /// Compile only the units of this shard's drivers.
+  std::optional<Shard> OnlyShard;
 };
 
 struct BuildResult {
