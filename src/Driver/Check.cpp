@@ -37,6 +37,7 @@ struct PreparedDriver {
   std::unique_ptr<Module> M;
   RoleDiscovery Roles;
   std::vector<std::string> Warnings;
+  std::vector<std::string> SourcesRead;
 };
 
 Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
@@ -98,7 +99,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
       return any_of(Rules, [&](const Rule &R) {
         return R.objectIsOpaque() && R.eventFor(F.getName());
       });
-    });
+    }, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {
     std::error_code EC;
@@ -283,6 +284,8 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   Report.Inputs = Options.Roles.Inputs;
   Report.Entries = describeEntries(D->Roles);
   Report.Warnings = D->Warnings;
+  Report.SourceFiles = D->SourcesRead;
+  llvm::sort(Report.SourceFiles);
   for (auto [R, Result] : zip(*Rules, Results)) {
     Report.Rules.push_back({R.id().str(), R.summary().str(),
                             R.description().str(), R.helpUri().str()});
@@ -317,6 +320,10 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
     (void)D->Ctx.release();
   }
   return Report;
+}
+
+Error checkRuleOptions(const CheckOptions &Options) {
+  return selectRules(Options).takeError();
 }
 
 Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFiles) {

@@ -250,11 +250,16 @@ bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
 /// Source files read to tell a `return;` from other branches, by path.
 class SourceText {
 public:
+  /// \p Read, if given, collects the paths of the files looked at.
+  explicit SourceText(std::vector<std::string> *Read) : Read(Read) {}
+
   /// Whether the source at \p DL starts with the keyword `return`; false
   /// when the file cannot be read.
   bool isReturnAt(const DILocation &DL) {
     auto [It, Inserted] = Files.try_emplace(locationOf(DL).absolutePath());
     File &F = It->second;
+    if (Inserted && Read)
+      Read->push_back(It->first().str());
     if (Inserted)
       if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(It->first())) {
         F.Buffer = std::move(*Buf);
@@ -274,6 +279,7 @@ private:
     SmallVector<StringRef, 0> Lines;
   };
   StringMap<File> Files;
+  std::vector<std::string> *Read;
 };
 
 /// Marks the branches that are `return` statements. At -O0 clang lowers a
@@ -415,8 +421,9 @@ void markFieldStores(Function &F) {
 
 } // namespace
 
-void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory) {
-  SourceText Sources;
+void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory,
+                  std::vector<std::string> *SourcesRead) {
+  SourceText Sources(SourcesRead);
   for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
     if (F.isDeclaration()) {

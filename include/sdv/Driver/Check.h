@@ -63,6 +63,10 @@ llvm::Expected<CheckReport> runCheck(const CheckOptions &Options,
 llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
                                                 std::vector<std::string> &Warnings);
 
+/// Checks that the rule files of \p Options load and that its rule ids
+/// exist: the same for every driver of a batch, so checked once.
+llvm::Error checkRuleOptions(const CheckOptions &Options);
+
 /// The built-in rules and those of \p RuleFiles.
 llvm::Expected<std::vector<RuleInfo>>
 listRules(const std::vector<std::string> &RuleFiles);

@@ -93,6 +93,10 @@ struct CheckReport {
   std::vector<RuleVerdict> Verdicts;
   std::vector<std::string> Warnings;
   std::string ToolVersion;
+  /// Source files whose text the analysis looked at (to tell `return;`
+  /// statements apart), sorted; not printed. A cached report stays valid
+  /// only while they are unchanged.
+  std::vector<std::string> SourceFiles;
 };
 
 enum class ReportFormat { Text, Json, Sarif };
