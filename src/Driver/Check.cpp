@@ -6,8 +6,10 @@
 
 #include "sdv/Driver/Check.h"
 
+#include "Decisions.h"
 #include "sdv/Driver/Stats.h"
 #include "sdv/IR/Loader.h"
+#include "sdv/IR/SourceFiles.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/Roles/Roles.h"
 #include "sdv/Rule/Rule.h"
@@ -15,7 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -183,7 +185,7 @@ std::string substitute(StringRef Template, const Defect &D) {
   return Out;
 }
 
-Finding describeDefect(const Defect &D, const Rule &R) {
+Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   Finding F;
   F.RuleId = R.id().str();
   const RuleViolation &V = R.violation(D.Violation);
@@ -195,7 +197,19 @@ Finding describeDefect(const Defect &D, const Rule &R) {
   F.Object = D.Object;
   F.Function = D.Function;
   unsigned Depth = 0;
-  for (const TraceStep &S : D.Trace) {
+  std::vector<Decision> Decisions = findDecisions(D.Trace);
+  auto NextDecision = Decisions.begin();
+  for (size_t I = 0; I < D.Trace.size(); ++I) {
+    for (; NextDecision != Decisions.end() && NextDecision->Before == I; ++NextDecision) {
+      TraceEntry E;
+      E.Kind = "branch";
+      E.Loc = locationOf(*NextDecision->Branch);
+      E.Message = describeDecision(*NextDecision, Sources);
+      E.TakesTrue = sourceTakesTrue(*NextDecision, Sources);
+      E.Depth = Depth;
+      F.Trace.push_back(std::move(E));
+    }
+    const TraceStep &S = D.Trace[I];
     TraceEntry E;
     switch (S.Kind) {
     case StepKind::Entry:
@@ -223,6 +237,8 @@ Finding describeDefect(const Defect &D, const Rule &R) {
     case StepKind::Violation:
       E.Kind = "violation";
       E.Loc = locationOf(*S.Inst);
+      if (!D.Function.empty())
+        E.Event = R.event(S.Event).Name;
       E.Message = substitute(V.TraceText, D);
       break;
     }
@@ -279,6 +295,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
 
   StageTimer T("report", Stats);
   CheckReport Report;
+  SourceFiles Sources(Options.SourceRoot);
   Report.ToolVersion = toolVersion().str();
   Report.Inputs = Options.Roles.Inputs;
   Report.Entries = describeEntries(D->Roles);
@@ -304,13 +321,14 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
     }
     Report.Verdicts.push_back(std::move(V));
     for (const Defect &Def : Result.Defects)
-      Report.Findings.push_back(describeDefect(Def, R));
+      Report.Findings.push_back(describeDefect(Def, R, Sources));
   }
   llvm::stable_sort(Report.Findings, [](const Finding &A, const Finding &B) {
     if (!(A.Loc == B.Loc))
       return A.Loc < B.Loc;
     return std::tie(A.RuleId, A.Violation) < std::tie(B.RuleId, B.Violation);
   });
+  fingerprintFindings(Report.Findings, Sources);
   if (!Options.FreeModule) {
     // Deliberately leaked: the caller exits without needing the memory back.
     (void)D->M.release();

@@ -94,6 +94,9 @@ int main(int argc, char **argv) {
   std::string Format = "text";
   std::string Output;
   std::string StatsFile;
+  std::string Color = "auto";
+  sdv::WriterOptions Writing;
+  bool NoSource = false;
 
   auto AddRoleOptions = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--entry", Roles.Entries,
@@ -125,11 +128,54 @@ int main(int argc, char **argv) {
                        "a built-in rule of the same name")
       ->type_name("FILE")
       ->allow_extra_args(false);
-  CheckCmd->add_option("--format", Format, "output format: text, json or sarif")
+  CheckCmd->add_option("--format", Format, "output format: text, json, sarif, or html (a static "
+                       "defect viewer written into the directory -o DIR)")
       ->type_name("FORMAT")
       ->default_str("text");
   CheckCmd->add_option("-o,--output", Output, "write the report to FILE (default: stdout)")
       ->type_name("FILE");
+  CheckCmd->add_option("--source-root", Writing.SourceRoot,
+                       "read the driver's sources under DIR, which stands for the "
+                       "compilation directory recorded in the debug info (for "
+                       "source lines, branch conditions, fingerprints and "
+                       "suppression comments); also SARIF's %SRCROOT%")
+      ->type_name("DIR");
+  CheckCmd->add_option("--color", Color,
+                       "colour the text output: auto (when stdout is a terminal "
+                       "and no -o FILE is given), always or never")
+      ->type_name("WHEN")
+      ->default_str("auto")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  CheckCmd->add_flag("--brief", Writing.Brief,
+                     "text output: one line per defect "
+                     "('file:line:col: error: [RULE] message'), no trace, no verdicts");
+  CheckCmd->add_flag("--no-source", NoSource,
+                     "text output: do not show the source line and caret under "
+                     "each diagnostic");
+  std::string BaselineFile, SuppressionsFile, FailOn = "any";
+  CheckCmd->add_option("--baseline", BaselineFile,
+                       "compare with an earlier SARIF report of sdv-lite: each "
+                       "defect is marked new or unchanged (matched by fingerprint), "
+                       "and the baseline's defects no longer found are listed as absent")
+      ->type_name("SARIF");
+  CheckCmd->add_option("--fail-on", FailOn,
+                       "which defects make the exit status 1: any (default) or new "
+                       "(only those not in --baseline; without a baseline every "
+                       "defect is new). Suppressed defects never count")
+      ->type_name("WHICH")
+      ->default_str("any")
+      ->check(CLI::IsMember({"any", "new"}));
+  CheckCmd->add_option("--suppressions", SuppressionsFile,
+                       "suppress the defects listed in FILE, one per line: 'RULE "
+                       "FILE:LINE reason' or 'RULE FINGERPRINT reason' (comments "
+                       "'// sdv-lite: ignore RULE reason' on or above the line work "
+                       "without it)")
+      ->type_name("FILE");
+  bool SarifTimes = false;
+  CheckCmd->add_flag("--sarif-times", SarifTimes,
+                     "SARIF: record the run's start and end times in its "
+                     "invocation (off by default so that reports of the same "
+                     "inputs are byte-identical)");
   CheckCmd->add_option("--stats-json", StatsFile,
                        "write each stage's time and the analysis counts to FILE "
                        "as JSON (for bench/)")
@@ -221,8 +267,11 @@ int main(int argc, char **argv) {
   }
 
   std::optional<sdv::ReportFormat> Fmt = sdv::parseReportFormat(Format);
-  if (!Fmt)
-    return fail("unknown format '" + Format + "' (expected text, json or sarif)");
+  bool Html = Format == "html";
+  if (!Fmt && !Html)
+    return fail("unknown format '" + Format + "' (expected text, json, sarif or html)");
+  if (Html && (Output.empty() || Output == "-"))
+    return fail("--format html writes a directory: give it with -o DIR");
   if (TimeoutSeconds > 0)
     Check.Engine.Deadline =
         std::chrono::steady_clock::now() +
@@ -230,13 +279,36 @@ int main(int argc, char **argv) {
             std::chrono::duration<double>(TimeoutSeconds));
   Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
   Check.Engine.MaxPathStates = MaxPathStates;
+  Check.SourceRoot = Writing.SourceRoot;
+  Writing.Arguments.assign(argv, argv + argc);
+  if (SarifTimes)
+    Writing.StartTime = std::chrono::system_clock::now();
+  Writing.ShowSource = !NoSource;
+  bool ToStdout = Output.empty() || Output == "-";
+  Writing.Color = Color == "always" || (Color == "auto" && ToStdout && outs().is_displayed());
   sdv::RunStats Stats;
   Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
     return fail(toString(Report.takeError()));
-  printWarnings(Report->Warnings);
-  std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
   {
+    sdv::SourceFiles Sources(Writing.SourceRoot);
+    if (Error E = sdv::applySuppressions(*Report, Sources, SuppressionsFile))
+      return fail(toString(std::move(E)));
+  }
+  if (!BaselineFile.empty()) {
+    Expected<sdv::Baseline> Old = sdv::loadBaseline(BaselineFile);
+    if (!Old)
+      return fail(toString(Old.takeError()));
+    sdv::applyBaseline(*Report, *Old);
+  }
+  Writing.ShowSuppressed = Verbosity >= 1;
+  printWarnings(Report->Warnings);
+  if (Html) {
+    sdv::StageTimer T("output", &Stats);
+    if (Error E = sdv::writeHtmlReport(*Report, Writing, Output))
+      return fail(toString(std::move(E)));
+  } else {
+    std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt, Writing);
     sdv::StageTimer T("output", &Stats);
     if (int RC = withOutput(Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
       return RC;
@@ -245,7 +317,10 @@ int main(int argc, char **argv) {
     if (int RC = withOutput(StatsFile,
                             [&](raw_ostream &OS) { sdv::writeStatsJson(Stats, OS); }))
       return RC;
-  if (!Report->Findings.empty())
+  bool Failing = llvm::any_of(Report->Findings, [&](const sdv::Finding &F) {
+    return !F.Suppressed && (FailOn == "any" || F.BaselineState != "unchanged");
+  });
+  if (Failing)
     return ExitDefects;
   bool Stopped = llvm::any_of(Report->Verdicts, [](const sdv::RuleVerdict &V) {
     return V.Result == sdv::Verdict::Timeout || V.Result == sdv::Verdict::Spaceout;

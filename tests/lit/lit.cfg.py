@@ -27,6 +27,12 @@ config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
 config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
 config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
 config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
+# The check tests keep their expected diagnostics in comments on the
+# offending lines, which the text output's source excerpts would echo into
+# what FileCheck reads: `%sdv check` leaves the excerpts out. `%sdv-src` is
+# the tool as users run it, for the tests of the excerpts.
+config.substitutions.append(("%sdv-src", config.sdv_bin))
+config.substitutions.append(("%sdv check", config.sdv_bin + " check --no-source"))
 config.substitutions.append(("%sdv", config.sdv_bin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%sarif-schema",
