@@ -111,8 +111,10 @@ json::Array stepKinds(const TraceEntry &S) {
 }
 
 StringRef stepImportance(const TraceEntry &S) {
-  if (S.Kind == "violation" || S.Kind == "branch")
+  if (S.Kind == "violation" || S.Kind == "branch" || S.Kind == "entry")
     return "essential";
+  if (S.Kind != "call" && S.Kind != "return")
+    return "essential"; // a rule event: the lock changed state
   if (S.Kind == "return")
     return "unimportant";
   return "important";

@@ -37,6 +37,8 @@ config.substitutions.append(("%sdv", config.sdv_bin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%sarif-schema",
     os.path.join(config.sdv_src_root, "tests", "sarif", "sarif-schema-2.1.0.json")))
+config.substitutions.append(("%json-schema",
+    os.path.join(config.sdv_src_root, "docs", "sdv-lite-report.schema.json")))
 config.substitutions.append(("%validate-sarif", "{} {}".format(
     config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "validate_sarif.py"))))
 # Builds a case for x64 and x86 at -O0, -O1 and -O2 and checks that the
