@@ -90,8 +90,11 @@ document.querySelectorAll('.trace li').forEach(function (li) {
     show(li.dataset.step);
   });
 });
+// The step named by the address (defect-1.html#step-3), else the violation.
 var steps = document.querySelectorAll('.trace li');
-if (steps.length) show(steps[steps.length - 1].dataset.step);
+var wanted = /^#step-([0-9]+)$/.exec(location.hash);
+if (wanted && document.getElementById('step-' + wanted[1])) show(wanted[1]);
+else if (steps.length) show(steps[steps.length - 1].dataset.step);
 )";
 
 void pageStart(raw_ostream &OS, StringRef Title) {
@@ -182,7 +185,7 @@ void writeDefect(const Finding &F, size_t I, SourceFiles &Sources, raw_ostream &
       Marked[E.Loc.absolutePath()].try_emplace(E.Loc.Line, S);
     }
     OS << "<li id=\"step-" << S << "\" data-step=\"" << S << "\" data-line=\"" << Target
-       << "\" style=\"margin-left:" << E.Depth << "em\"><a href=\"#" << Target << "\">"
+       << "\" style=\"margin-left:" << E.Depth << "em\"><a href=\"#step-" << S << "\">"
        << escape(E.Loc.str()) << "</a> <span class=\"kind\">" << escape(E.Kind)
        << "</span><br>" << escape(E.Message) << "</li>\n";
   }

@@ -52,6 +52,15 @@ config.substitutions.append(("%gendriver", "{} {} --clang {} --llvm-link {} --dd
     config.python, os.path.join(config.sdv_src_root, "bench", "gendriver.py"), config.clang,
     os.path.join(config.llvm_tools_dir, "llvm-link"), ddk)))
 
+# Headless Chromium opens the HTML report (scripts/install-deps.sh installs
+# it); the test that needs it is UNSUPPORTED where it is absent.
+import shutil
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium",
+        "timeout 120 {} --headless --no-sandbox --disable-gpu --no-first-run".format(chromium)))
+
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 # Diagnostics must not depend on the terminal or the locale.
