@@ -85,12 +85,19 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     D.M = std::move(Loaded->M);
     D.Warnings = std::move(Loaded->Warnings);
   }
-  if (Stats)
-    for (const Function &F : *D.M)
-      if (!F.isDeclaration()) {
-        ++Stats->Functions;
-        Stats->Instructions += F.getInstructionCount();
-      }
+  unsigned Functions = 0;
+  uint64_t Instructions = 0;
+  for (const Function &F : *D.M)
+    if (!F.isDeclaration()) {
+      ++Functions;
+      Instructions += F.getInstructionCount();
+    }
+  if (Stats) {
+    Stats->Functions += Functions;
+    Stats->Instructions += Instructions;
+  }
+  spdlog::info("{} input(s): {} functions, {} IR instructions", Options.Inputs.size(),
+               Functions, Instructions);
   if (D.M->debug_compile_units().empty())
     D.Warnings.push_back("the input has no debug info; locations fall back to "
                          "function names (compile with -g)");
@@ -119,6 +126,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     return Roles.takeError();
   D.Roles = std::move(*Roles);
   append_range(D.Warnings, D.Roles.Warnings);
+  spdlog::info("{} entry routine(s) found", D.Roles.Entries.size());
   for (const EntryRoutine &E : D.Roles.Entries)
     for (const RoleEvidence &Ev : E.Evidence)
       spdlog::debug("entry routine {} ({}): {}", sourceName(*E.F), Ev.Role, Ev.How);
@@ -291,6 +299,8 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
                  "objects, {} joins, {} indirect calls not followed",
                  R.id(), S.FunctionsAnalysed, S.SccIterations, S.StatesProcessed,
                  S.Objects, S.Joins, S.IndirectCalls);
+    spdlog::info("{}: {} summaries, {} defect(s) from {} entry routine(s)", R.id(),
+                 S.FunctionsAnalysed, Result.Defects.size(), Result.EntriesAnalysed);
   }
 
   StageTimer T("report", Stats);

@@ -302,6 +302,17 @@ int main(int argc, char **argv) {
     sdv::applyBaseline(*Report, *Old);
   }
   Writing.ShowSuppressed = Verbosity >= 1;
+  {
+    unsigned Suppressed = 0, New = 0;
+    for (const sdv::Finding &F : Report->Findings) {
+      Suppressed += F.Suppressed.has_value();
+      New += F.BaselineState == "new";
+    }
+    spdlog::info("{} defect(s), {} suppressed", Report->Findings.size(), Suppressed);
+    if (Report->HasBaseline)
+      spdlog::info("baseline '{}': {} new, {} unchanged, {} absent", BaselineFile, New,
+                   Report->Findings.size() - New, Report->Absent.size());
+  }
   printWarnings(Report->Warnings);
   if (Html) {
     sdv::StageTimer T("output", &Stats);
