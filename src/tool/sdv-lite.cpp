@@ -58,7 +58,8 @@ int withOutput(const std::string &Path, function_ref<void(raw_ostream &)> Write)
 
 const char *Footer = R"(Exit status:
   0  no defect found
-  1  at least one defect found
+  1  at least one defect found (suppressed ones do not count; with
+     --fail-on new, only defects not in the --baseline count)
   2  usage error, or an input that cannot be read, linked or parsed
   3  no defect found, but a rule's analysis stopped at a budget (verdict
      Timeout or Spaceout: --timeout, --memory-limit, --max-path-states)
