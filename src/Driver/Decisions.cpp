@@ -220,12 +220,50 @@ std::optional<size_t> conditionParen(StringRef Text, size_t Col) {
   return Before ? Before : After;
 }
 
+/// The offset of the parenthesis that closes the one at \p Open.
+size_t closingParen(StringRef Text, size_t Open) {
+  int Depth = 0;
+  for (size_t I = Open; I < Text.size(); ++I) {
+    if (Text[I] == '(')
+      ++Depth;
+    else if (Text[I] == ')' && --Depth == 0)
+      return I;
+  }
+  return StringRef::npos;
+}
+
+/// The condition of a `?:` starting at 0-based column \p Col of \p Text:
+/// what lies between the column and the `?` at the same nesting.
+std::optional<std::string> ternaryCondition(StringRef Text, size_t Col) {
+  int Depth = 0;
+  for (size_t I = Col; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '(' || C == '[') {
+      ++Depth;
+    } else if (C == ')' || C == ']') {
+      if (--Depth < 0)
+        return std::nullopt;
+    } else if (C == ';' || C == '{') {
+      return std::nullopt;
+    } else if (C == '?' && Depth == 0) {
+      StringRef Cond = Text.slice(Col, I).trim();
+      // `(a != 0) ? ...`: the parentheses are not part of the condition.
+      if (Cond.startswith("(") && closingParen(Cond, 0) == Cond.size() - 1)
+        Cond = Cond.drop_front().drop_back().trim();
+      if (Cond.empty())
+        return std::nullopt;
+      return collapseBlanks(Cond);
+    }
+  }
+  return std::nullopt;
+}
+
 /// The condition whose branch is at 0-based column \p Col of \p Text (the
 /// branch's line and a few after it), or nothing.
 std::optional<std::string> conditionText(StringRef Text, size_t Col) {
   std::optional<size_t> Open = conditionParen(Text, Col);
   if (!Open)
-    return std::nullopt;
+    return ternaryCondition(Text, Col);
   bool IsFor = Text.substr(0, *Open).rtrim().endswith("for");
   // The parenthesised condition, and its top-level `&&`, `||` and `;`.
   int Depth = 0;
