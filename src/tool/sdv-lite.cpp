@@ -280,6 +280,8 @@ int main(int argc, char **argv) {
             std::chrono::duration<double>(TimeoutSeconds));
   Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
   Check.Engine.MaxPathStates = MaxPathStates;
+  if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
+    return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
   Check.SourceRoot = Writing.SourceRoot;
   Writing.Arguments.assign(argv, argv + argc);
   if (SarifTimes)
