@@ -238,4 +238,23 @@ Error applySuppressions(CheckReport &Report, SourceFiles &Sources, StringRef Fil
   return Error::success();
 }
 
+Error triage(CheckReport &Report, const TriageOptions &Options) {
+  SourceFiles Sources(Options.SourceRoot);
+  if (Error E = applySuppressions(Report, Sources, Options.SuppressionsFile))
+    return E;
+  if (Options.BaselineFile.empty())
+    return Error::success();
+  Expected<Baseline> Old = loadBaseline(Options.BaselineFile);
+  if (!Old)
+    return Old.takeError();
+  applyBaseline(Report, *Old);
+  return Error::success();
+}
+
+bool hasFailingDefect(const CheckReport &Report, bool OnlyNew) {
+  return any_of(Report.Findings, [&](const Finding &F) {
+    return !F.Suppressed && (!OnlyNew || F.BaselineState != "unchanged");
+  });
+}
+
 } // namespace sdv

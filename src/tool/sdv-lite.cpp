@@ -56,6 +56,20 @@ int withOutput(const std::string &Path, function_ref<void(raw_ostream &)> Write)
   return ExitPass;
 }
 
+/// -v: what suppressions and the baseline left.
+void logTriage(const sdv::CheckReport &Report, StringRef BaselineFile) {
+  unsigned Suppressed = 0, New = 0, Unchanged = 0;
+  for (const sdv::Finding &F : Report.Findings) {
+    Suppressed += F.Suppressed.has_value();
+    New += F.BaselineState == "new";
+    Unchanged += F.BaselineState == "unchanged";
+  }
+  spdlog::info("{} defect(s), {} suppressed", Report.Findings.size(), Suppressed);
+  if (Report.HasBaseline)
+    spdlog::info("baseline '{}': {} new, {} unchanged, {} absent", BaselineFile.str(), New,
+                 Unchanged, Report.Absent.size());
+}
+
 const char *Footer = R"(Exit status:
   0  no defect found
   1  at least one defect found (suppressed ones do not count; with
@@ -153,8 +167,9 @@ int main(int argc, char **argv) {
   CheckCmd->add_flag("--no-source", NoSource,
                      "text output: do not show the source line and caret under "
                      "each diagnostic");
-  std::string BaselineFile, SuppressionsFile, FailOn = "any";
-  CheckCmd->add_option("--baseline", BaselineFile,
+  sdv::TriageOptions Triage;
+  std::string FailOn = "any";
+  CheckCmd->add_option("--baseline", Triage.BaselineFile,
                        "compare with an earlier SARIF report of sdv-lite: each "
                        "defect is marked new or unchanged (matched by fingerprint), "
                        "and the baseline's defects no longer found are listed as absent")
@@ -166,7 +181,7 @@ int main(int argc, char **argv) {
       ->type_name("WHICH")
       ->default_str("any")
       ->check(CLI::IsMember({"any", "new"}));
-  CheckCmd->add_option("--suppressions", SuppressionsFile,
+  CheckCmd->add_option("--suppressions", Triage.SuppressionsFile,
                        "suppress the defects listed in FILE, one per line: 'RULE "
                        "FILE:LINE reason' or 'RULE FINGERPRINT reason' (comments "
                        "'// sdv-lite: ignore RULE reason' on or above the line work "
@@ -293,29 +308,11 @@ int main(int argc, char **argv) {
   Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
     return fail(toString(Report.takeError()));
-  {
-    sdv::SourceFiles Sources(Writing.SourceRoot);
-    if (Error E = sdv::applySuppressions(*Report, Sources, SuppressionsFile))
-      return fail(toString(std::move(E)));
-  }
-  if (!BaselineFile.empty()) {
-    Expected<sdv::Baseline> Old = sdv::loadBaseline(BaselineFile);
-    if (!Old)
-      return fail(toString(Old.takeError()));
-    sdv::applyBaseline(*Report, *Old);
-  }
+  Triage.SourceRoot = Writing.SourceRoot;
+  if (Error E = sdv::triage(*Report, Triage))
+    return fail(toString(std::move(E)));
+  logTriage(*Report, Triage.BaselineFile);
   Writing.ShowSuppressed = Verbosity >= 1;
-  {
-    unsigned Suppressed = 0, New = 0;
-    for (const sdv::Finding &F : Report->Findings) {
-      Suppressed += F.Suppressed.has_value();
-      New += F.BaselineState == "new";
-    }
-    spdlog::info("{} defect(s), {} suppressed", Report->Findings.size(), Suppressed);
-    if (Report->HasBaseline)
-      spdlog::info("baseline '{}': {} new, {} unchanged, {} absent", BaselineFile, New,
-                   Report->Findings.size() - New, Report->Absent.size());
-  }
   printWarnings(Report->Warnings);
   if (Html) {
     sdv::StageTimer T("output", &Stats);
@@ -331,10 +328,7 @@ int main(int argc, char **argv) {
     if (int RC = withOutput(StatsFile,
                             [&](raw_ostream &OS) { sdv::writeStatsJson(Stats, OS); }))
       return RC;
-  bool Failing = llvm::any_of(Report->Findings, [&](const sdv::Finding &F) {
-    return !F.Suppressed && (FailOn == "any" || F.BaselineState != "unchanged");
-  });
-  if (Failing)
+  if (sdv::hasFailingDefect(*Report, /*OnlyNew=*/FailOn == "new"))
     return ExitDefects;
   bool Stopped = llvm::any_of(Report->Verdicts, [](const sdv::RuleVerdict &V) {
     return V.Result == sdv::Verdict::Timeout || V.Result == sdv::Verdict::Spaceout;

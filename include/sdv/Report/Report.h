@@ -199,6 +199,25 @@ void applyBaseline(CheckReport &Report, const Baseline &Old);
 llvm::Error applySuppressions(CheckReport &Report, SourceFiles &Sources,
                               llvm::StringRef File);
 
+/// What a team has already judged: suppressions and a baseline.
+struct TriageOptions {
+  /// Where sources are read from, for suppression comments (see
+  /// SourceFiles).
+  std::string SourceRoot;
+  /// A suppressions file (see applySuppressions); empty for none.
+  std::string SuppressionsFile;
+  /// A SARIF log to compare with (see loadBaseline); empty for none.
+  std::string BaselineFile;
+};
+
+/// Applies the suppressions (comments, and the file if given) and the
+/// baseline if given; \returns an unreadable or malformed file's error.
+llvm::Error triage(CheckReport &Report, const TriageOptions &Options);
+
+/// Whether the report has a defect that fails the check: one not
+/// suppressed and, with \p OnlyNew, not `unchanged` against the baseline.
+bool hasFailingDefect(const CheckReport &Report, bool OnlyNew);
+
 /// Writes the HTML defect viewer into directory \p Dir (created if
 /// needed): index.html and one defect-N.html per finding, self-contained.
 llvm::Error writeHtmlReport(const CheckReport &Report, const WriterOptions &Options,
