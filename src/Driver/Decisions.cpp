@@ -24,6 +24,9 @@ namespace sdv {
 
 namespace {
 
+/// Candidate branches examined per stretch of a trace.
+constexpr unsigned MaxWalks = 256;
+
 /// One stretch of a trace inside one function: from just after \p From (the
 /// function's start when null) until a target block is entered.
 class Segment {
@@ -91,6 +94,7 @@ void Segment::decisions(size_t Before, std::vector<Decision> &Out) {
   DenseSet<const BasicBlock *> Reaching = reachingTargets();
   auto Leads = [&](const BasicBlock *BB) { return isTarget(BB) || Reaching.contains(BB); };
   std::vector<std::pair<unsigned, Decision>> Found;
+  unsigned Walks = 0;
   // In block order, so that equal distances keep a stable order.
   for (const BasicBlock &BB : F) {
     auto It = Dist.find(&BB);
@@ -102,7 +106,9 @@ void Segment::decisions(size_t Before, std::vector<Decision> &Out) {
     bool True = Leads(Br->getSuccessor(0)), False = Leads(Br->getSuccessor(1));
     if (True == False)
       continue;
-    if (&BB != Start && walk(&BB, nullptr))
+    // Each candidate costs a walk over the function: past a bound (huge
+    // functions with many one-sided branches), the rest are not steps.
+    if (&BB != Start && (++Walks > MaxWalks || walk(&BB, nullptr)))
       continue;
     Found.push_back({It->second, Decision{Before, Br, True}});
   }

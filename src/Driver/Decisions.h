@@ -14,6 +14,8 @@
 /// paths, so it never names a branch the failing path might not take; it
 /// does not name branches where both successors lead on (those do not
 /// decide this violation), nor correlated branches the analysis pruned.
+/// Each candidate costs a walk over the function, so past 256 candidates
+/// between two steps (only in huge functions) the rest are left out.
 ///
 //===----------------------------------------------------------------------===//
 
