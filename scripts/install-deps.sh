@@ -8,6 +8,7 @@ PACKAGES=(
   llvm-16-dev llvm-16-tools clang-16
   libcli11-dev libspdlog-dev catch2
   python3-jsonschema
+  chromium
 )
 
 missing=()

@@ -36,7 +36,9 @@ static json::Value toJSON(const TraceEntry &S) {
   return json::Object{{"kind", S.Kind},
                       {"loc", toJSON(S.Loc)},
                       {"message", S.Message},
-                      {"depth", static_cast<int64_t>(S.Depth)}};
+                      {"depth", static_cast<int64_t>(S.Depth)},
+                      {"event", S.Event},
+                      {"takesTrue", S.TakesTrue}};
 }
 
 template <typename T, typename Fn>
@@ -56,7 +58,8 @@ static json::Value toJSON(const Finding &F) {
                  {"role", F.Role},
                  {"object", F.Object},
                  {"function", F.Function},
-                 {"trace", arrayOf(F.Trace, [](const TraceEntry &S) { return toJSON(S); })}};
+                 {"trace", arrayOf(F.Trace, [](const TraceEntry &S) { return toJSON(S); })},
+                 {"fingerprint", F.Fingerprint}};
   if (F.Related)
     O["related"] = toJSON(*F.Related);
   return O;
@@ -120,7 +123,8 @@ static bool fromJSON(const json::Value &V, SourceLoc &L, json::Path P) {
 static bool fromJSON(const json::Value &V, TraceEntry &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("kind", S.Kind) && O.map("loc", S.Loc) &&
-         O.map("message", S.Message) && mapUnsigned(O, "depth", S.Depth);
+         O.map("message", S.Message) && mapUnsigned(O, "depth", S.Depth) &&
+         O.map("event", S.Event) && O.map("takesTrue", S.TakesTrue);
 }
 
 static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
@@ -129,7 +133,8 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
          O.map("message", F.Message) && O.map("loc", F.Loc) &&
          O.map("entry", F.EntryRoutine) && O.map("role", F.Role) &&
          O.map("object", F.Object) && O.map("function", F.Function) &&
-         O.map("trace", F.Trace) && O.map("related", F.Related);
+         O.map("trace", F.Trace) && O.map("related", F.Related) &&
+         O.map("fingerprint", F.Fingerprint);
 }
 
 static bool fromJSON(const json::Value &V, RuleInfo &I, json::Path P) {

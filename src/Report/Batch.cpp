@@ -83,8 +83,9 @@ unsigned DriverResult::entryRoutines() const {
 // Text
 //===----------------------------------------------------------------------===//
 
-void writeBatchText(const BatchResults &Results, bool Timing, raw_ostream &OS) {
-  std::unique_ptr<ReportWriter> Text = createReportWriter(ReportFormat::Text);
+void writeBatchText(const BatchResults &Results, bool Timing, raw_ostream &OS,
+                    const WriterOptions &Writing) {
+  std::unique_ptr<ReportWriter> Text = createReportWriter(ReportFormat::Text, Writing);
   for (const DriverResult &D : Results) {
     if (!D.Report || D.Report->Findings.empty())
       continue;

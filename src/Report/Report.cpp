@@ -40,14 +40,15 @@ std::optional<ReportFormat> parseReportFormat(StringRef Name) {
   return std::nullopt;
 }
 
-std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format) {
+std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format,
+                                                 const WriterOptions &Options) {
   switch (Format) {
   case ReportFormat::Text:
-    return std::make_unique<TextWriter>();
+    return std::make_unique<TextWriter>(Options);
   case ReportFormat::Json:
-    return std::make_unique<JsonWriter>();
+    return std::make_unique<JsonWriter>(Options);
   case ReportFormat::Sarif:
-    return std::make_unique<SarifWriter>();
+    return std::make_unique<SarifWriter>(Options);
   }
   llvm_unreachable("covered switch");
 }

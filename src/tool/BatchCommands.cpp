@@ -76,7 +76,7 @@ int writeBatch(const sdv::BatchResults &Results, const BatchCommand &Cmd,
                sdv::ReportFormat Format) {
   if (Format == sdv::ReportFormat::Text)
     return withOutput(Cmd.Output, [&](raw_ostream &OS) {
-      sdv::writeBatchText(Results, !Cmd.NoTiming, OS);
+      sdv::writeBatchText(Results, !Cmd.NoTiming, OS, Cmd.Writing);
     });
   Expected<json::Value> Doc = Format == sdv::ReportFormat::Json
                                   ? sdv::batchJson(Results, sdv::toolVersion())

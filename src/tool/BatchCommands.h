@@ -47,6 +47,8 @@ struct BatchCommand {
   std::string CacheDir;
   unsigned Jobs = 0;
   double TimeoutSeconds = 0;
+  /// How the drivers' diagnostics are written in text output.
+  sdv::WriterOptions Writing;
 };
 
 /// `check` in batch mode: finds the drivers of \p Inputs and checks them.

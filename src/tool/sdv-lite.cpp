@@ -48,9 +48,24 @@ bool namesDriversByOption(int Argc, char **Argv) {
   return false;
 }
 
+/// -v: what suppressions and the baseline left.
+void logTriage(const sdv::CheckReport &Report, StringRef BaselineFile) {
+  unsigned Suppressed = 0, New = 0, Unchanged = 0;
+  for (const sdv::Finding &F : Report.Findings) {
+    Suppressed += F.Suppressed.has_value();
+    New += F.BaselineState == "new";
+    Unchanged += F.BaselineState == "unchanged";
+  }
+  spdlog::info("{} defect(s), {} suppressed", Report.Findings.size(), Suppressed);
+  if (Report.HasBaseline)
+    spdlog::info("baseline '{}': {} new, {} unchanged, {} absent", BaselineFile.str(), New,
+                 Unchanged, Report.Absent.size());
+}
+
 const char *Footer = R"(Exit status:
   0  no defect found
-  1  at least one defect found
+  1  at least one defect found (suppressed ones do not count; with
+     --fail-on new, only defects not in the --baseline count)
   2  usage error, or an input that cannot be read, linked or parsed
   3  no defect found, but a rule's analysis stopped at a budget (verdict
      Timeout or Spaceout: --timeout, --memory-limit, --max-path-states)
@@ -93,6 +108,12 @@ int main(int argc, char **argv) {
 #endif
   BatchCommand Batch;
   std::string StatsFile;
+  std::string Color = "auto";
+  sdv::WriterOptions Writing;
+  bool NoSource = false;
+  sdv::TriageOptions Triage;
+  std::string FailOn = "any";
+  bool SarifTimes = false;
   double TimeoutSeconds = 0;
   uint64_t MemoryLimitMiB = 8192;
   uint64_t MaxPathStates = 50'000'000;
@@ -126,7 +147,9 @@ int main(int argc, char **argv) {
                     "a built-in rule of the same name")
         ->type_name("FILE")
         ->allow_extra_args(false);
-    Cmd->add_option("--format", Batch.Format, "output format: text, json or sarif")
+    Cmd->add_option("--format", Batch.Format,
+                    "output format: text, json, sarif, or html (a static defect "
+                    "viewer written into the directory -o DIR; one driver only)")
         ->type_name("FORMAT")
         ->default_str("text");
     Cmd->add_option("-o,--output", Batch.Output,
@@ -203,6 +226,46 @@ int main(int argc, char **argv) {
       ->required(!namesDriversByOption(argc, argv))
       ->type_name("FILE");
   AddCheckOptions(CheckCmd);
+  CheckCmd->add_option("--source-root", Writing.SourceRoot,
+                       "read the driver's sources under DIR, which stands for the "
+                       "compilation directory recorded in the debug info (for "
+                       "source lines, branch conditions, fingerprints and "
+                       "suppression comments); also SARIF's %SRCROOT%")
+      ->type_name("DIR");
+  CheckCmd->add_option("--color", Color,
+                       "colour the text output: auto (when stdout is a terminal "
+                       "and no -o FILE is given), always or never")
+      ->type_name("WHEN")
+      ->default_str("auto")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  CheckCmd->add_flag("--brief", Writing.Brief,
+                     "text output: one line per defect "
+                     "('file:line:col: error: [RULE] message'), no trace, no verdicts");
+  CheckCmd->add_flag("--no-source", NoSource,
+                     "text output: do not show the source line and caret under "
+                     "each diagnostic");
+  CheckCmd->add_option("--baseline", Triage.BaselineFile,
+                       "compare with an earlier SARIF report of sdv-lite: each "
+                       "defect is marked new or unchanged (matched by fingerprint), "
+                       "and the baseline's defects no longer found are listed as absent")
+      ->type_name("SARIF");
+  CheckCmd->add_option("--fail-on", FailOn,
+                       "which defects make the exit status 1: any (default) or new "
+                       "(only those not in --baseline; without a baseline every "
+                       "defect is new). Suppressed defects never count")
+      ->type_name("WHICH")
+      ->default_str("any")
+      ->check(CLI::IsMember({"any", "new"}));
+  CheckCmd->add_option("--suppressions", Triage.SuppressionsFile,
+                       "suppress the defects listed in FILE, one per line: 'RULE "
+                       "FILE:LINE reason' or 'RULE FINGERPRINT reason' (comments "
+                       "'// sdv-lite: ignore RULE reason' on or above the line work "
+                       "without it)")
+      ->type_name("FILE");
+  CheckCmd->add_flag("--sarif-times", SarifTimes,
+                     "SARIF: record the run's start and end times in its "
+                     "invocation (off by default so that reports of the same "
+                     "inputs are byte-identical)");
   CheckCmd->add_option("--stats-json", StatsFile,
                        "write each stage's time and the analysis counts to FILE "
                        "as JSON (for bench/; not in batch mode)")
@@ -332,35 +395,68 @@ int main(int argc, char **argv) {
     if (!StatsFile.empty() || !Check.Roles.DumpCanonicalIR.empty())
       return fail("--stats-json and --dump-canonical-ir check one driver: not in "
                   "batch mode");
+    for (const char *Name : {"--baseline", "--fail-on", "--suppressions", "--sarif-times"})
+      if (CheckCmd->get_option(Name)->count())
+        return fail(Twine(Name) + " checks one driver: not in batch mode");
+    if (Batch.Format == "html")
+      return fail("--format html checks one driver: not in batch mode");
+    if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
+      return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
+    Check.SourceRoot = Writing.SourceRoot;
+    Writing.ShowSource = !NoSource;
+    Writing.Color = Color == "always" ||
+                    (Color == "auto" && (Batch.Output.empty() || Batch.Output == "-") &&
+                     outs().is_displayed());
+    Batch.Writing = Writing;
     return runBatchCheck(BatchInputs, Check, Batch);
   }
   Check.Roles.Inputs = BatchInputs.Paths;
 
   std::optional<sdv::ReportFormat> Fmt = sdv::parseReportFormat(Batch.Format);
-  if (!Fmt)
-    return fail("unknown format '" + Batch.Format + "' (expected text, json or sarif)");
+  bool Html = Batch.Format == "html";
+  if (!Fmt && !Html)
+    return fail("unknown format '" + Batch.Format + "' (expected text, json, sarif or html)");
+  if (Html && (Batch.Output.empty() || Batch.Output == "-"))
+    return fail("--format html writes a directory: give it with -o DIR");
   if (TimeoutSeconds > 0)
     Check.Engine.Deadline =
         std::chrono::steady_clock::now() +
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(TimeoutSeconds));
+  if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
+    return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
+  Check.SourceRoot = Writing.SourceRoot;
+  Writing.Arguments.assign(argv, argv + argc);
+  if (SarifTimes)
+    Writing.StartTime = std::chrono::system_clock::now();
+  Writing.ShowSource = !NoSource;
+  bool ToStdout = Batch.Output.empty() || Batch.Output == "-";
+  Writing.Color = Color == "always" || (Color == "auto" && ToStdout && outs().is_displayed());
   sdv::RunStats Stats;
   Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
     return fail(toString(Report.takeError()));
+  Triage.SourceRoot = Writing.SourceRoot;
+  if (Error E = sdv::triage(*Report, Triage))
+    return fail(toString(std::move(E)));
+  logTriage(*Report, Triage.BaselineFile);
+  Writing.ShowSuppressed = Verbosity >= 1;
   printWarnings(Report->Warnings);
-  std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt);
-  {
+  if (Html) {
     sdv::StageTimer T("output", &Stats);
-    if (int RC = withOutput(Batch.Output,
-                            [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
+    if (Error E = sdv::writeHtmlReport(*Report, Writing, Batch.Output))
+      return fail(toString(std::move(E)));
+  } else {
+    std::unique_ptr<sdv::ReportWriter> Writer = sdv::createReportWriter(*Fmt, Writing);
+    sdv::StageTimer T("output", &Stats);
+    if (int RC = withOutput(Batch.Output, [&](raw_ostream &OS) { Writer->write(*Report, OS); }))
       return RC;
   }
   if (!StatsFile.empty())
     if (int RC = withOutput(StatsFile,
                             [&](raw_ostream &OS) { sdv::writeStatsJson(Stats, OS); }))
       return RC;
-  if (!Report->Findings.empty())
+  if (sdv::hasFailingDefect(*Report, /*OnlyNew=*/FailOn == "new"))
     return ExitDefects;
   bool Stopped = llvm::any_of(Report->Verdicts, [](const sdv::RuleVerdict &V) {
     return V.Result == sdv::Verdict::Timeout || V.Result == sdv::Verdict::Spaceout;

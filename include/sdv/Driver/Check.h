@@ -46,6 +46,9 @@ struct CheckOptions {
   /// Extra rule files; a rule with a built-in rule's id replaces it.
   std::vector<std::string> RuleFiles;
   EngineOptions Engine;
+  /// Where the sources are read from when the trace quotes them (branch
+  /// conditions): see SourceFiles. Empty: where the debug info says.
+  std::string SourceRoot;
   /// Free the driver's IR when the check is done. A tool that exits right
   /// after may leave it to the process's end, as clang's -disable-free does:
   /// tearing a large module down costs a tenth of reading it.

@@ -62,7 +62,8 @@ using BatchResults = std::vector<DriverResult>;
 /// block headed by its name), then one table row per driver: name,
 /// verdict, defects, entry routines and, if \p Timing, the wall time
 /// (`cached` for a result from the cache), then a totals line.
-void writeBatchText(const BatchResults &Results, bool Timing, llvm::raw_ostream &OS);
+void writeBatchText(const BatchResults &Results, bool Timing, llvm::raw_ostream &OS,
+                    const WriterOptions &Writing = {});
 
 /// The batch JSON document (format `sdv-lite-batch-report`).
 llvm::Expected<llvm::json::Value> batchJson(const BatchResults &Results,
