@@ -17,6 +17,7 @@
 
 #include "sdv/Analysis/Engine.h"
 #include "sdv/Report/Report.h"
+#include "sdv/Roles/Scan.h"
 
 #include "llvm/Support/Error.h"
 
@@ -34,6 +35,9 @@ struct RoleOptions {
   std::vector<std::string> Entries;
   /// An sdv-map.h role map; empty for none.
   std::string MapFile;
+  /// Without MapFile, read the `sdv-map.h` in the first input's directory,
+  /// if there is one.
+  bool AutoMap = true;
   /// Write the canonicalised module here (textual IR), to see what the
   /// analysis sees; empty for none.
   std::string DumpCanonicalIR;
@@ -62,6 +66,11 @@ llvm::Expected<CheckReport> runCheck(const CheckOptions &Options,
 /// Finds the entry routines of one driver.
 llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
                                                 std::vector<std::string> &Warnings);
+
+/// Reads the role-type declarations of C sources (`sdv-lite scan`) into a
+/// role map; a source that cannot be read is an error.
+llvm::Expected<RoleMap> runScan(const std::vector<std::string> &Sources,
+                                std::vector<std::string> &Warnings);
 
 /// The built-in rules and those of \p RuleFiles.
 llvm::Expected<std::vector<RuleInfo>>
