@@ -5,6 +5,7 @@
 # tests/ddk; expected diagnostics sit on the offending lines as FileCheck
 # directives.
 import os
+import shutil
 
 import lit.formats
 
@@ -27,6 +28,9 @@ config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
 config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
 config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
 config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
+# The build tree's sdv-lite CMake package (find_package(sdv-lite)); before
+# %sdv, which it starts with.
+config.substitutions.append(("%sdv-package-dir", config.sdv_obj_root))
 config.substitutions.append(("%sdv", config.sdv_bin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%sarif-schema",
@@ -43,6 +47,10 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 config.substitutions.append(("%gendriver", "{} {} --clang {} --llvm-link {} --ddk {}".format(
     config.python, os.path.join(config.sdv_src_root, "bench", "gendriver.py"), config.clang,
     os.path.join(config.llvm_tools_dir, "llvm-link"), ddk)))
+
+# examples/make needs GNU make, which the build itself does not.
+if shutil.which("make"):
+    config.available_features.add("make")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
