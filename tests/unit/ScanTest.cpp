@@ -43,6 +43,9 @@ TEST_CASE("the catalogue knows declaration types, refinements and equivalents",
   CHECK(C.declarationRole("HW_STARTIO") == std::optional<std::string>("HW_STARTIO"));
   CHECK(C.declarationRole("DRIVER_DISPATCH_PAGED") ==
         std::optional<std::string>("DRIVER_DISPATCH"));
+  // Registration tables declare their fields' roles, which are types too.
+  CHECK(C.declarationRole("EVT_WDF_IO_QUEUE_IO_READ") ==
+        std::optional<std::string>("EVT_WDF_IO_QUEUE_IO_READ"));
   // IRP major functions refine DRIVER_DISPATCH; aliases name no type.
   CHECK_FALSE(C.declarationRole("IRP_MJ_READ"));
   CHECK_FALSE(C.declarationRole("DriverUnload"));
