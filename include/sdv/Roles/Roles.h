@@ -64,9 +64,6 @@ public:
   /// `DriverUnload`), if known.
   std::optional<std::string> resolveRole(llvm::StringRef Name) const;
 
-  /// Every role, in catalogue order.
-  const std::vector<std::string> &roles() const { return Roles; }
-
   /// The role a declaration `TYPE Routine;` gives its routine: a role's own
   /// name or one of the catalogue's `declaration-types`. Aliases and the
   /// roles that refine another (IRP_MJ_READ) are not types.
