@@ -437,8 +437,19 @@ bool FieldEffects::mayWrite(const CallBase &CB, const MemoryLocation &Loc) {
   Address Read = classify(Loc.Ptr, Size);
   if (Read.Kind != Base::Field)
     return true;
-  Writes W;
-  addCall(CB, /*Owner=*/nullptr, W);
+  // What the call writes, as seen at the call site, is asked for once per
+  // location read after it; remembered with the callee it was made for (no
+  // canonicalisation pass creates calls, but an address may be reused).
+  const Value *Callee = CB.getCalledOperand();
+  auto It = CallWrites.find(&CB);
+  if (It == CallWrites.end() || It->second.first != Callee) {
+    Writes W;
+    addCall(CB, /*Owner=*/nullptr, W);
+    auto &Slot = CallWrites[&CB];
+    Slot = std::make_pair(Callee, std::move(W));
+    It = CallWrites.find(&CB);
+  }
+  const Writes &W = It->second.second;
   if (W.Anything)
     return true;
   return any_of(W.Regions, [&](const Region &R) { return overlaps(Read.R, R); });

@@ -128,6 +128,7 @@ private:
 
   const llvm::DataLayout &DL;
   llvm::DenseMap<const llvm::Function *, Writes> Summaries;
+  llvm::DenseMap<const llvm::CallBase *, std::pair<const llvm::Value *, Writes>> CallWrites;
 };
 
 /// The alias analysis result that answers for calls from FieldEffects.
