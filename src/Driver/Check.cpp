@@ -77,7 +77,9 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   D.Ctx = std::make_unique<LLVMContext>();
   {
     StageTimer T("load", Stats);
-    Expected<LoadedModule> Loaded = loadModule(Options.Inputs, *D.Ctx);
+    Expected<LoadedModule> Loaded =
+        Options.InputBuffers.empty() ? loadModule(Options.Inputs, *D.Ctx)
+                                     : loadModuleFromMemory(Options.InputBuffers, *D.Ctx);
     if (!Loaded)
       return Loaded.takeError();
     D.M = std::move(Loaded->M);
