@@ -313,6 +313,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
       return A.Loc < B.Loc;
     return std::tie(A.RuleId, A.Violation) < std::tie(B.RuleId, B.Violation);
   });
+  makeValidUTF8(Report);
   if (!Options.FreeModule) {
     // Deliberately leaked: the caller exits without needing the memory back.
     (void)D->M.release();

@@ -108,6 +108,11 @@ public:
 
 std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format);
 
+/// Replaces invalid UTF-8 in every string of \p Report (names from the IR
+/// and its debug info can hold any bytes) with U+FFFD, as JSON and SARIF
+/// need it.
+void makeValidUTF8(CheckReport &Report);
+
 /// `roles` output: one line per entry routine and role with its evidence.
 void writeRoles(const std::vector<EntryInfo> &Entries, llvm::raw_ostream &OS);
 
