@@ -82,6 +82,14 @@ struct PathState {
   /// start in a known state: a loop over devices entered with
   /// `DriverObject->DeviceObject`. Sorted.
   SmallVector<const Value *, 2> KnownBases;
+  /// Pointer phis bound, on this path, to the incoming value they took: a
+  /// lock pointer chosen on two branches (`Lock = &E->SendLock` or
+  /// `&E->ModeLock`) is, on each path, the lock that path took, and events
+  /// through it are events on that lock. Holds only incoming values that
+  /// name their objects independently of the path (a parameter's or a
+  /// global's field), or that stay valid and named after the phi. Sorted
+  /// by phi.
+  SmallVector<std::pair<const Value *, const Value *>, 1> PhiValues;
   /// The `return` statement's branch by which this path entered a returning
   /// block that still does work (optimised code sinks what the returning
   /// paths share into it); where the routine leaves.
@@ -117,13 +125,42 @@ const Instruction &locatedSite(const Instruction &I, const PathState &S) {
   return S.LastLocated ? *S.LastLocated : I;
 }
 
-/// Keeps in \p Into the known bases \p Other has too; returns whether Into
-/// lost any.
+/// Keeps in \p Into the known bases and phi bindings \p Other has too;
+/// returns whether Into lost any.
 bool intersectKnownBases(PathState &Into, const PathState &Other) {
-  size_t Before = Into.KnownBases.size();
+  size_t Before = Into.KnownBases.size() + Into.PhiValues.size();
   llvm::erase_if(Into.KnownBases,
                  [&](const Value *V) { return !is_contained(Other.KnownBases, V); });
-  return Into.KnownBases.size() != Before;
+  llvm::erase_if(Into.PhiValues, [&](const std::pair<const Value *, const Value *> &B) {
+    return !is_contained(Other.PhiValues, B);
+  });
+  return Into.KnownBases.size() + Into.PhiValues.size() != Before;
+}
+
+/// Whether \p P names the same object on every path through the function:
+/// it starts at a parameter or a global, not at a value computed on the way.
+bool pathIndependent(const NamedPath &P) {
+  return P.Path.Kind == PathBase::Param || P.Path.Kind == PathBase::Global;
+}
+
+/// The value the phi \p Phi is bound to on the path \p S, if any.
+const Value *boundValue(const PathState &S, const Value *Phi) {
+  auto It = llvm::lower_bound(S.PhiValues, Phi,
+                              [](const auto &B, const Value *V) { return B.first < V; });
+  return It != S.PhiValues.end() && It->first == Phi ? It->second : nullptr;
+}
+
+void bindPhi(PathState &S, const Value *Phi, const Value *To) {
+  auto It = llvm::lower_bound(S.PhiValues, Phi,
+                              [](const auto &B, const Value *V) { return B.first < V; });
+  if (It != S.PhiValues.end() && It->first == Phi) {
+    if (To)
+      It->second = To;
+    else
+      S.PhiValues.erase(It);
+  } else if (To) {
+    S.PhiValues.insert(It, {Phi, To});
+  }
 }
 
 /// A violation raised inside a function, in that function's terms.
@@ -250,6 +287,9 @@ private:
   /// an object behind it through another pointer
   /// (`deviceExtension = Record->DeviceExtension`).
   bool stillNamed(const Value *V, const BasicBlock &BB);
+  /// The path of \p Ptr on the path \p S: through the value a bound phi
+  /// holds there.
+  NamedPath resolvedPath(const Value *Ptr, const PathState &S);
   /// Whether \p V is still the same value after entering \p BB.
   bool outlives(const Value *V, const BasicBlock &BB) const {
     const auto *I = dyn_cast<Instruction>(V);
@@ -441,17 +481,26 @@ void FunctionAnalysis::applyEvent(const CallBase &CB, EventId Ev,
   const RuleEvent &Event = R.event(Ev);
   if (CB.arg_size() <= Event.ObjectArg)
     return;
-  ObjectId Id = E.Objects.intern(Paths.pathOf(CB.getArgOperand(Event.ObjectArg)));
-  E.noteNamed(Id);
+  const Value *Ptr = CB.getArgOperand(Event.ObjectArg);
+  ObjectId Unbound = E.Objects.intern(Paths.pathOf(Ptr));
+  E.noteNamed(Unbound);
+  auto ObjectOn = [&](const PathState &S) {
+    if (S.PhiValues.empty())
+      return Unbound;
+    ObjectId Id = E.Objects.intern(resolvedPath(Ptr, S));
+    E.noteNamed(Id);
+    return Id;
+  };
   if (Event.Outcome == EventOutcome::Always) {
     for (PathState &S : States)
-      moveObject(S, Id, Ev, CB);
+      moveObject(S, ObjectOn(S), Ev, CB);
     return;
   }
   // The event happens only if the call returns non-zero: split each path on
   // the result, and let the branch that tests it pick its side.
   std::vector<PathState> Out;
   for (PathState &S : States) {
+    ObjectId Id = ObjectOn(S);
     PathState Taken = S;
     if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/false})) {
       moveObject(Taken, Id, Ev, CB);
@@ -474,12 +523,20 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
   // fixpoint. Through such a call an object is followed only as deep as the
   // recursive functions name objects themselves, plus one load.
   bool Recursive = E.inCurrentComponent(Callee);
+  // The path whose bound phis the arguments are read through.
+  const PathState *On = nullptr;
+  NamedPath Resolved;
   auto Translate = [&](ObjectId Id,
                        const Value *ReturnedBase = nullptr) -> std::optional<ObjectId> {
     ObjectId Out = E.Objects.translate(
         Id, Callee, CB,
-        [&](const Value *Actual) -> const NamedPath & { return Paths.pathOf(Actual); },
-        ReturnedBase);
+        [&](const Value *Actual) -> const NamedPath & {
+          if (!On || On->PhiValues.empty())
+            return Paths.pathOf(Actual);
+          Resolved = resolvedPath(Actual, *On);
+          return Resolved;
+        },
+        ReturnedBase, /*PathDependent=*/On && !On->PhiValues.empty());
     if (!Recursive) {
       E.noteNamed(Out);
       return Out;
@@ -491,6 +548,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
 
   std::vector<PathState> Out;
   for (PathState &S : States) {
+    On = &S;
     for (const ViolationRecord &CV : Sum.Violations) {
       // The callee's path to the violation must fit this call's arguments.
       FactSet Facts = S.Facts;
@@ -681,6 +739,7 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
   };
   SmallVector<Move, 4> Moves;
   SmallVector<const PHINode *, 2> Renamed;
+  SmallVector<std::pair<const Value *, const Value *>, 2> Bindings;
   for (const PHINode &Phi : To.phis()) {
     if (!Phi.getType()->isPointerTy())
       continue;
@@ -690,7 +749,11 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
     // On this path the phi holds this incoming value: its objects start in
     // a known state if the value's do (the first device of a device loop).
     const Value *In = Phi.getIncomingValueForBlock(&From);
-    const NamedPath &InPath = Paths.pathOf(In);
+    // An incoming phi bound on this path stands for the value it holds.
+    const Value *Target = boundValue(S, In);
+    if (!Target)
+      Target = In;
+    const NamedPath &InPath = Paths.pathOf(Target);
     bool Known = InPath.Path.Kind == PathBase::Param ||
                  InPath.Path.Kind == PathBase::Global || InPath.KnownStart;
     auto Pos = llvm::lower_bound(S.KnownBases, &Phi);
@@ -699,13 +762,22 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
       S.KnownBases.insert(Pos, &Phi);
     else if (!Known && Listed)
       S.KnownBases.erase(Pos);
-    // A value still valid after the phi (an argument, or one computed
-    // before the branches) keeps naming its objects; one the phi replaces
-    // (the previous iteration's `Next`, a branch's own load) hands them over.
-    if (outlives(In, To) && stillNamed(In, To))
+    // A value that code after the phi still names keeps naming its objects
+    // if it stays valid (an argument, one computed before the branches) or
+    // names them the same on every path (a field of a parameter or global):
+    // on this path the phi is bound to it. One the phi replaces (the
+    // previous iteration's `Next`, a branch's own load) hands its objects
+    // over.
+    if ((pathIndependent(InPath) || (Target == In && outlives(In, To))) &&
+        stillNamed(Target, To)) {
+      Bindings.push_back({&Phi, Target});
       continue;
+    }
+    Bindings.push_back({&Phi, nullptr});
     Renamed.push_back(&Phi);
-    NamedPath Incoming = Paths.pathOf(In);
+    // The objects it hands over are named as on this path (through the
+    // values the phis it is computed from are bound to).
+    NamedPath Incoming = resolvedPath(In, S);
     // What the phi points to bounds what is reached through it: a sibling
     // field of the same structure is not behind the pointer.
     const DIType *Pointee = stripTypedefs(PhiPath.Segments.front().Pointee);
@@ -720,6 +792,13 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
       Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
     }
   }
+  // The phis take their values at once: bindings were resolved in the
+  // state before the edge. What a newly bound phi named before is retired.
+  for (const auto &[Phi, Value] : Bindings) {
+    if (Value && !boundValue(S, Phi))
+      retire(S, Phi);
+    bindPhi(S, Phi, Value);
+  }
   if (Renamed.empty())
     return;
   SmallDenseSet<ObjectId, 4> Sources;
@@ -733,6 +812,19 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
   llvm::erase_if(S.Objects, [&](const auto &P) { return Sources.count(P.first); });
   for (const auto &[Target, T] : Moved)
     joinInto(S, Target, T);
+}
+
+NamedPath FunctionAnalysis::resolvedPath(const Value *Ptr, const PathState &S) {
+  const NamedPath &P = Paths.pathOf(Ptr);
+  if (P.Path.Kind != PathBase::Opaque)
+    return P;
+  const Value *Bound = boundValue(S, P.Path.Base);
+  if (!Bound)
+    return P;
+  std::optional<NamedPath> Rest = pathAfter(P, Paths.pathOf(P.Path.Base));
+  if (!Rest)
+    return P;
+  return rebasePath(*Rest, Paths.pathOf(Bound));
 }
 
 bool FunctionAnalysis::stillNamed(const Value *V, const BasicBlock &BB) {
@@ -775,6 +867,11 @@ bool FunctionAnalysis::stillNamed(const Value *V, const BasicBlock &BB) {
 }
 
 void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
+  // A phi bound to this instruction's previous value keeps that value,
+  // which no longer has a name: the phi names its objects itself from now.
+  if (!I.getType()->isVoidTy())
+    for (PathState &S : States)
+      llvm::erase_if(S.PhiValues, [&](const auto &B) { return B.second == &I; });
   // An instruction executed again names new objects through its result.
   if (!isa<PHINode>(I) && !I.getType()->isVoidTy() && E.Objects.isOpaqueBase(&I))
     for (PathState &S : States)

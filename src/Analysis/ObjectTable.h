@@ -86,10 +86,13 @@ public:
   /// \p PathOf gives the caller's path of a value at the call (an argument,
   /// or the call's result); \p ReturnedBase is the opaque pointer the callee
   /// returned, if any, so that objects behind it are named through the call.
+  /// Translations are remembered per call site unless \p PathDependent (the
+  /// caller's paths depend on its path state).
   ObjectId translate(ObjectId Id, const llvm::Function &Callee,
                      const llvm::CallBase &CB,
                      llvm::function_ref<const NamedPath &(const llvm::Value *)> PathOf,
-                     const llvm::Value *ReturnedBase = nullptr) {
+                     const llvm::Value *ReturnedBase = nullptr,
+                     bool PathDependent = false) {
     const AccessPath &P = Paths[Id].Path;
     const llvm::Value *Actual = nullptr;
     if (P.Kind == PathBase::Param) {
@@ -103,6 +106,8 @@ public:
     }
     if (!Actual)
       return Id;
+    if (PathDependent)
+      return intern(rebasePath(Paths[Id], PathOf(Actual)));
     auto [It, Inserted] = Translations.try_emplace({&CB, Id}, Id);
     if (!Inserted)
       return It->second;

@@ -59,6 +59,15 @@ struct CallSpec {
 struct ByNameSpec {
   std::string Function, Role;
 };
+struct MethodSpec {
+  std::string Function;
+  uint64_t Index = 0;
+};
+struct MethodTableSpec {
+  std::string Table;
+  unsigned HiddenArgs = 0;
+  std::vector<MethodSpec> Methods;
+};
 struct CatalogSpec {
   std::vector<std::string> Roles;
   std::vector<AliasSpec> Aliases;
@@ -67,6 +76,7 @@ struct CatalogSpec {
   std::vector<TableSpec> Tables;
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
+  std::vector<MethodTableSpec> MethodTables;
 };
 
 } // namespace
@@ -78,6 +88,8 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(MethodSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(MethodTableSpec)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<AliasSpec> {
@@ -128,6 +140,19 @@ template <> struct MappingTraits<ByNameSpec> {
     Io.mapRequired("role", B.Role);
   }
 };
+template <> struct MappingTraits<MethodSpec> {
+  static void mapping(IO &Io, MethodSpec &M) {
+    Io.mapRequired("function", M.Function);
+    Io.mapRequired("index", M.Index);
+  }
+};
+template <> struct MappingTraits<MethodTableSpec> {
+  static void mapping(IO &Io, MethodTableSpec &T) {
+    Io.mapRequired("table", T.Table);
+    Io.mapOptional("hidden-args", T.HiddenArgs, 0u);
+    Io.mapRequired("methods", T.Methods);
+  }
+};
 template <> struct MappingTraits<CatalogSpec> {
   static void mapping(IO &Io, CatalogSpec &C) {
     Io.mapRequired("roles", C.Roles);
@@ -137,6 +162,7 @@ template <> struct MappingTraits<CatalogSpec> {
     Io.mapOptional("tables", C.Tables);
     Io.mapOptional("field-orders", C.Orders);
     Io.mapOptional("calls", C.Calls);
+    Io.mapOptional("method-tables", C.MethodTables);
   }
 };
 } // namespace llvm::yaml
@@ -202,6 +228,9 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
     C.Calls.push_back({Call.Function, Call.Arg, Call.Role, Call.WhenArg,
                        Call.Equals, Call.IntoArg});
   }
+  for (const MethodTableSpec &T : Spec.MethodTables)
+    for (const MethodSpec &M : T.Methods)
+      C.Methods.push_back({T.Table, M.Function, M.Index, T.HiddenArgs});
   return C;
 }
 
@@ -359,6 +388,9 @@ private:
   /// the source called decides the role (IoInitializeDpcRequest registers
   /// an IO_DPC_ROUTINE, though the IR shows KeInitializeDpc).
   bool viaInlinedWrapper(const Instruction &Site, const Value *Routine);
+  /// The catalogued framework method \p CB calls through its method
+  /// table, if any.
+  const RoleCatalog::MethodSlot *calledMethod(const CallBase &CB) const;
   void onCall(const CallBase &CB);
   void onInitializer(const GlobalVariable &G);
   void scanConstant(const Constant *C, const GlobalVariable &G,
@@ -613,13 +645,58 @@ void Discoverer::onStore(const Value *Dest, const Value *Stored,
                 0);
 }
 
+const RoleCatalog::MethodSlot *Discoverer::calledMethod(const CallBase &CB) const {
+  // `load (gep (load @Table), Slot)`, the slot's offset folded or not.
+  const auto *Routine = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+  if (!Routine)
+    return nullptr;
+  const DataLayout &DL = M.getDataLayout();
+  APInt Offset(DL.getIndexTypeSizeInBits(Routine->getPointerOperandType()), 0);
+  const Value *Base = Routine->getPointerOperand()->stripAndAccumulateConstantOffsets(
+      DL, Offset, /*AllowNonInbounds=*/true);
+  const auto *TablePtr = dyn_cast<LoadInst>(Base);
+  if (!TablePtr)
+    return nullptr;
+  const auto *Table = dyn_cast<GlobalVariable>(TablePtr->getPointerOperand()->stripPointerCasts());
+  unsigned SlotSize = DL.getPointerSize();
+  if (!Table || Offset.isNegative() || Offset.urem(SlotSize) != 0)
+    return nullptr;
+  uint64_t Slot = Offset.getZExtValue() / SlotSize;
+  StringRef Name = Table->getName();
+  for (const RoleCatalog::MethodSlot &Method : Catalog.methodSlots()) {
+    // KMDF renames the table per version: WdfFunctions_01017.
+    bool Named = Name == Method.Table ||
+                 (Name.startswith(Method.Table) &&
+                  Name.drop_front(Method.Table.size()).consume_front("_"));
+    if (Named && Slot == Method.Slot)
+      return &Method;
+  }
+  return nullptr;
+}
+
 void Discoverer::onCall(const CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  if (!Callee)
+  // A framework method is called by name, or through its method table with
+  // the framework's own arguments first.
+  StringRef Name;
+  unsigned Hidden = 0;
+  if (const Function *Callee = CB.getCalledFunction()) {
+    Name = normalizeSymbol(Callee->getName());
+  } else if (const RoleCatalog::MethodSlot *Method = calledMethod(CB)) {
+    Name = Method->Name;
+    Hidden = Method->HiddenArgs;
+  } else {
     return;
-  StringRef Name = normalizeSymbol(Callee->getName());
-  for (const RoleCatalog::CallRule &Rule : Catalog.callRules()) {
-    if (Rule.Function != Name || CB.arg_size() <= Rule.Arg)
+  }
+  for (const RoleCatalog::CallRule &Spec : Catalog.callRules()) {
+    if (Spec.Function != Name)
+      continue;
+    RoleCatalog::CallRule Rule = Spec;
+    Rule.Arg += Hidden;
+    if (Rule.WhenArg)
+      *Rule.WhenArg += Hidden;
+    if (Rule.IntoArg)
+      *Rule.IntoArg += Hidden;
+    if (CB.arg_size() <= Rule.Arg)
       continue;
     std::string How = "passed to " + Rule.Function;
     if (Rule.WhenArg) {

@@ -4,9 +4,13 @@
  *
  * Written for sdv-lite's tests from the public KMDF documentation (member
  * names and types of the configuration structures, the documented
- * WDF_*_CONFIG_INIT initialisers); not the WDK headers. The framework's
- * methods are modelled as plain functions: what matters to the tests is
- * where the driver stores its callbacks.
+ * WDF_*_CONFIG_INIT initialisers); not the WDK headers. Most of the
+ * framework's methods are modelled as plain functions: what matters to the
+ * tests is where the driver stores its callbacks. The methods that register
+ * a callback by a call are modelled as KMDF's headers define every method:
+ * an inline wrapper calling through the framework's function table
+ * (`WdfFunctions`, renamed per KMDF version), with the driver globals as
+ * first argument and the method's WDFFUNCENUM index as table slot.
  */
 #ifndef SDV_DDK_WDF_H
 #define SDV_DDK_WDF_H
@@ -126,5 +130,94 @@ static __inline VOID WDF_DPC_CONFIG_INIT(PWDF_DPC_CONFIG Config, PFN_WDF_DPC Evt
 
 NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFDPC *Dpc);
 BOOLEAN WdfDpcEnqueue(WDFDPC Dpc);
+
+/* Methods called through the framework's function table. */
+typedef struct WDFIOTARGET__ *WDFIOTARGET;
+typedef PVOID WDFCONTEXT;
+typedef struct _WDF_REQUEST_COMPLETION_PARAMS *PWDF_REQUEST_COMPLETION_PARAMS;
+typedef struct _WDF_DRIVER_GLOBALS *PWDF_DRIVER_GLOBALS;
+typedef VOID (*WDFFUNC)(VOID);
+extern const WDFFUNC *WdfFunctions_01015;
+#define WdfFunctions WdfFunctions_01015
+extern PWDF_DRIVER_GLOBALS WdfDriverGlobals;
+
+typedef enum _WDFFUNCENUM {
+    WdfDeviceInitAssignWdmIrpPreprocessCallbackTableIndex = 73,
+    WdfDeviceInitSetIoInCallerContextCallbackTableIndex = 74,
+    WdfRequestMarkCancelableTableIndex = 255,
+    WdfRequestUnmarkCancelableTableIndex = 256,
+    WdfRequestSetCompletionRoutineTableIndex = 260,
+    WdfRequestMarkCancelableExTableIndex = 393,
+} WDFFUNCENUM;
+
+typedef VOID NTAPI EVT_WDF_REQUEST_CANCEL(WDFREQUEST Request);
+typedef EVT_WDF_REQUEST_CANCEL *PFN_WDF_REQUEST_CANCEL;
+typedef VOID NTAPI EVT_WDF_REQUEST_COMPLETION_ROUTINE(WDFREQUEST Request, WDFIOTARGET Target,
+                                                      PWDF_REQUEST_COMPLETION_PARAMS Params,
+                                                      WDFCONTEXT Context);
+typedef EVT_WDF_REQUEST_COMPLETION_ROUTINE *PFN_WDF_REQUEST_COMPLETION_ROUTINE;
+typedef VOID NTAPI EVT_WDF_IO_IN_CALLER_CONTEXT(WDFDEVICE Device, WDFREQUEST Request);
+typedef EVT_WDF_IO_IN_CALLER_CONTEXT *PFN_WDF_IO_IN_CALLER_CONTEXT;
+typedef NTSTATUS NTAPI EVT_WDFDEVICE_WDM_IRP_PREPROCESS(WDFDEVICE Device, PIRP Irp);
+typedef EVT_WDFDEVICE_WDM_IRP_PREPROCESS *PFN_WDFDEVICE_WDM_IRP_PREPROCESS;
+
+typedef VOID (NTAPI *PFN_WDFREQUESTMARKCANCELABLE)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                   PFN_WDF_REQUEST_CANCEL);
+typedef NTSTATUS (NTAPI *PFN_WDFREQUESTMARKCANCELABLEEX)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                         PFN_WDF_REQUEST_CANCEL);
+typedef NTSTATUS (NTAPI *PFN_WDFREQUESTUNMARKCANCELABLE)(PWDF_DRIVER_GLOBALS, WDFREQUEST);
+typedef VOID (NTAPI *PFN_WDFREQUESTSETCOMPLETIONROUTINE)(PWDF_DRIVER_GLOBALS, WDFREQUEST,
+                                                         PFN_WDF_REQUEST_COMPLETION_ROUTINE,
+                                                         WDFCONTEXT);
+typedef VOID (NTAPI *PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PFN_WDF_IO_IN_CALLER_CONTEXT);
+typedef NTSTATUS (NTAPI *PFN_WDFDEVICEINITASSIGNWDMIRPPREPROCESSCALLBACK)(
+    PWDF_DRIVER_GLOBALS, PWDFDEVICE_INIT, PFN_WDFDEVICE_WDM_IRP_PREPROCESS, UCHAR, PUCHAR, ULONG);
+
+static __inline VOID WdfRequestMarkCancelable(WDFREQUEST Request,
+                                              PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    ((PFN_WDFREQUESTMARKCANCELABLE)WdfFunctions[WdfRequestMarkCancelableTableIndex])(
+        WdfDriverGlobals, Request, EvtRequestCancel);
+}
+
+static __inline NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
+                                                    PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+    return ((PFN_WDFREQUESTMARKCANCELABLEEX)WdfFunctions[WdfRequestMarkCancelableExTableIndex])(
+        WdfDriverGlobals, Request, EvtRequestCancel);
+}
+
+static __inline NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request)
+{
+    return ((PFN_WDFREQUESTUNMARKCANCELABLE)WdfFunctions[WdfRequestUnmarkCancelableTableIndex])(
+        WdfDriverGlobals, Request);
+}
+
+static __inline VOID WdfRequestSetCompletionRoutine(
+    WDFREQUEST Request, PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
+    WDFCONTEXT CompletionContext)
+{
+    ((PFN_WDFREQUESTSETCOMPLETIONROUTINE)WdfFunctions[WdfRequestSetCompletionRoutineTableIndex])(
+        WdfDriverGlobals, Request, CompletionRoutine, CompletionContext);
+}
+
+static __inline VOID WdfDeviceInitSetIoInCallerContextCallback(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDF_IO_IN_CALLER_CONTEXT EvtIoInCallerContext)
+{
+    ((PFN_WDFDEVICEINITSETIOINCALLERCONTEXTCALLBACK)
+         WdfFunctions[WdfDeviceInitSetIoInCallerContextCallbackTableIndex])(
+        WdfDriverGlobals, DeviceInit, EvtIoInCallerContext);
+}
+
+static __inline NTSTATUS WdfDeviceInitAssignWdmIrpPreprocessCallback(
+    PWDFDEVICE_INIT DeviceInit, PFN_WDFDEVICE_WDM_IRP_PREPROCESS EvtDeviceWdmIrpPreprocess,
+    UCHAR MajorFunction, PUCHAR MinorFunctions, ULONG NumMinorFunctions)
+{
+    return ((PFN_WDFDEVICEINITASSIGNWDMIRPPREPROCESSCALLBACK)
+                WdfFunctions[WdfDeviceInitAssignWdmIrpPreprocessCallbackTableIndex])(
+        WdfDriverGlobals, DeviceInit, EvtDeviceWdmIrpPreprocess, MajorFunction,
+        MinorFunctions, NumMinorFunctions);
+}
 
 #endif /* SDV_DDK_WDF_H */

@@ -54,6 +54,15 @@ public:
   struct ByName {
     std::string Function, Role;
   };
+  /// A framework's method table: the driver calls method `Name` through
+  /// element `Slot` of the table a global named `Table` (or `Table_<version>`)
+  /// points to, passing `HiddenArgs` arguments of the framework's own before
+  /// the method's (KMDF's `WdfFunctions[Index](WdfDriverGlobals, ...)`).
+  struct MethodSlot {
+    std::string Table, Name;
+    uint64_t Slot = 0;
+    unsigned HiddenArgs = 0;
+  };
 
   static llvm::Expected<RoleCatalog> parse(llvm::StringRef Yaml,
                                            llvm::StringRef BufferName);
@@ -67,6 +76,7 @@ public:
   const std::vector<FieldRule> &fieldRules() const { return Fields; }
   const std::vector<CallRule> &callRules() const { return Calls; }
   const std::vector<ByName> &byName() const { return Named; }
+  const std::vector<MethodSlot> &methodSlots() const { return Methods; }
   /// Documented field names of \p Struct in declaration order, if listed.
   const std::vector<std::string> *fieldOrder(llvm::StringRef Struct) const;
 
@@ -76,6 +86,7 @@ private:
   std::vector<FieldRule> Fields;
   std::vector<CallRule> Calls;
   std::vector<ByName> Named;
+  std::vector<MethodSlot> Methods;
   llvm::StringMap<std::vector<std::string>> FieldOrders;
 };
 
