@@ -54,6 +54,12 @@
 #endif
 #if SDV_LEAK_CHECKED
 #include <sanitizer/lsan_interface.h>
+
+/// In sanitizer builds, a failed allocation returns null, as malloc does
+/// otherwise: LLVM's bitcode reader asks for gigabytes on some corrupt
+/// counts, and the failure is then an input error (see onBadAlloc), not a
+/// sanitizer report.
+extern "C" const char *__asan_default_options() { return "allocator_may_return_null=1"; }
 #endif
 
 #include <cstring>

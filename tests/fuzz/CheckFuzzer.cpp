@@ -40,11 +40,6 @@ constexpr unsigned MaxEntries = 8;
 
 } // namespace
 
-/// A failed allocation returns null, as malloc does outside the sanitizers:
-/// LLVM's bitcode reader asks for gigabytes on some corrupt counts, and the
-/// loader turns the failure into an input error (src/IR/Loader.cpp).
-extern "C" const char *__asan_default_options() { return "allocator_may_return_null=1"; }
-
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   // The stages log their counts at `info`; the fuzzer's output is its own.
   spdlog::set_level(spdlog::level::off);
