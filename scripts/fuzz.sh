@@ -53,12 +53,8 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$build/crashes/$h"
   inputs=("$corpus" "$build/seeds/$h")
   [ -d "$regressions" ] && inputs+=("$regressions")
-  # LLVM's bitcode reader asks for gigabytes on some corrupt counts (the
-  # check harness lets such an allocation fail, as malloc does, and sdv-lite
-  # reports an input error): libFuzzer's limit on one allocation is raised;
-  # its limit on the process's memory stays.
   if ! "$bin" -seed="$seed" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
-       -malloc_limit_mb=65536 -print_final_stats=1 -artifact_prefix="$build/crashes/$h/" \
+       -print_final_stats=1 -artifact_prefix="$build/crashes/$h/" \
        "$@" "${inputs[@]}" >"$log" 2>&1; then
     echo "fuzz: $h: FAILED (log: $log; input in $build/crashes/$h/)" >&2
     grep -E "ERROR|SUMMARY|runtime error|==[0-9]+==" "$log" | head -n 20 >&2 || true

@@ -58,8 +58,13 @@
 /// In sanitizer builds, a failed allocation returns null, as malloc does
 /// otherwise: LLVM's bitcode reader asks for gigabytes on some corrupt
 /// counts, and the failure is then an input error (see onBadAlloc), not a
-/// sanitizer report.
-extern "C" const char *__asan_default_options() { return "allocator_may_return_null=1"; }
+/// sanitizer report. One allocation is at most 1 GiB: on a corrupt
+/// attribute index the reader grows a vector of billions of entries, and
+/// fills it, one doubling at a time; past the cap that fails too, before
+/// the process holds tens of gigabytes. (A release build has no such cap.)
+extern "C" const char *__asan_default_options() {
+  return "allocator_may_return_null=1:max_allocation_size_mb=1024";
+}
 #endif
 
 #include <cstring>
