@@ -43,6 +43,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/GVN.h"
 #include "llvm/Transforms/Utils/Mem2Reg.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -565,13 +566,16 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
   // IoQueueWorkItem from there is the routine itself), and with MemorySSA
   // makes two reads of a flag one value across lock calls, which touch no
   // memory the driver reads: `if (Ext->Flags & ACTIVE)` before the acquire and again before
-  // the release is one test. (The analysis is sequential, as the reference
-  // tool's is: another processor's writes between the reads are not
-  // modelled.)
+  // the release is one test. GVN then ties a read after a conditional write
+  // to both (`Tracking = TRUE` on one branch: the second read is the phi of
+  // TRUE and the first read), so that the branches a path took decide it.
+  // (The analysis is sequential, as the reference tool's is: another
+  // processor's writes between the reads are not modelled.)
   FunctionPassManager FPM;
   FPM.addPass(PromotePass());
   FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
+  FPM.addPass(GVNPass(GVNOptions().setPRE(false).setLoadPRE(false)));
   // Each function's MemorySSA and dominator tree are freed once it is done,
   // not kept for every function of the module at once.
   FPM.addPass(InvalidateAnalysisPass<MemorySSAAnalysis>());

@@ -2,15 +2,14 @@
 // tracking on when it sees a failure, between the test that guards the
 // acquire and the test that guards the release. When Tracking was FALSE and
 // the request failed, the lock is released without having been taken.
-// Known tool failure (XFAIL): after the conditional write the second read is
-// a new value (no phi of the written and the first value), so a false
-// held-at-exit comes besides the release.
+// The second read is the phi of the written value and the first read (GVN
+// in canonicalisation): the path that took the lock and the path that set
+// the flag both release, and only the latter is wrong; no held-at-exit.
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %variants %s
-// XFAIL: *
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
