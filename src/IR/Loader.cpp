@@ -7,7 +7,9 @@
 #include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -113,9 +115,73 @@ bool looksLikeBitcode(StringRef Bytes) {
          Magic[2] == 0x17 && Magic[3] == 0x0B;
 }
 
+/// Whether a lexical block in \p M's debug info is its own ancestor, or a
+/// location its own inlined-at. LLVM's verifier walks such chains to their
+/// end and never returns on a cycle, which corrupt bitcode can hold.
+bool hasDebugInfoCycle(const Module &M) {
+  SmallVector<const MDNode *, 64> Work;
+  DenseSet<const MDNode *> Seen;
+  auto Add = [&](const Metadata *MD) {
+    if (const auto *N = dyn_cast_or_null<MDNode>(MD))
+      if (Seen.insert(N).second)
+        Work.push_back(N);
+  };
+  SmallVector<std::pair<unsigned, MDNode *>, 8> Attached;
+  for (const NamedMDNode &NMD : M.named_metadata())
+    for (const MDNode *N : NMD.operands())
+      Add(N);
+  for (const GlobalVariable &GV : M.globals()) {
+    GV.getAllMetadata(Attached);
+    for (auto &[Kind, N] : Attached)
+      Add(N);
+  }
+  for (const Function &F : M) {
+    F.getAllMetadata(Attached);
+    for (auto &[Kind, N] : Attached)
+      Add(N);
+    for (const Instruction &I : instructions(F)) {
+      I.getAllMetadata(Attached);
+      for (auto &[Kind, N] : Attached)
+        Add(N);
+      for (const Value *Op : I.operands())
+        if (const auto *MV = dyn_cast<MetadataAsValue>(Op))
+          Add(MV->getMetadata());
+    }
+  }
+  // Chains already walked to their end.
+  DenseSet<const Metadata *> Ends;
+  auto ChainLoops = [&](const Metadata *Start, auto Next) {
+    SmallPtrSet<const Metadata *, 16> Path;
+    for (const Metadata *Cur = Start; Cur && !Ends.contains(Cur); Cur = Next(Cur))
+      if (!Path.insert(Cur).second)
+        return true;
+    Ends.insert(Path.begin(), Path.end());
+    return false;
+  };
+  while (!Work.empty()) {
+    const MDNode *N = Work.pop_back_val();
+    if (isa<DILexicalBlockBase>(N) &&
+        ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
+          const auto *Block = dyn_cast<DILexicalBlockBase>(MD);
+          return Block ? Block->getRawScope() : nullptr;
+        }))
+      return true;
+    if (isa<DILocation>(N) && ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
+          return cast<DILocation>(MD)->getRawInlinedAt();
+        }))
+      return true;
+    for (const MDOperand &Op : N->operands())
+      Add(Op.get());
+  }
+  return false;
+}
+
 /// Verifies \p M, read from \p Path; drops debug info the verifier finds
 /// malformed, with a warning.
 Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
+  if (hasDebugInfoCycle(M))
+    return fileError(Path, "is not valid IR: its debug info holds a scope or "
+                           "location that contains itself");
   std::string VerifierText;
   raw_string_ostream VOS(VerifierText);
   bool BrokenDebugInfo = false;
