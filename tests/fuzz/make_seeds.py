@@ -2,9 +2,12 @@
 """Writes the fuzzers' seed corpora from the test suite, into OUT/<harness>/.
 
 check: a sample of the lit drivers (tests/lit/check) compiled with clang to
-       textual IR without debug info and to optimised bitcode, a few with
-       debug info, the textual IR inputs of the lit tests, and llvm-stress
-       modules with and without lock calls (tests/lit/Inputs/stress_ir.py);
+       textual IR without debug info, the textual IR inputs of the lit
+       tests, and llvm-stress modules with and without lock calls
+       (tests/lit/Inputs/stress_ir.py);
+check-bitcode: the same drivers as optimised bitcode, a few with debug
+       info, for longer campaigns: mutated bitcode mostly finds bugs of
+       LLVM 16's reader (tests/fuzz/open/README.md);
 rule:  the rule files and the roles catalogue (rules/, tests/lit/Inputs);
 map:   the sdv-map.h role maps of the tests.
 Small hand-written seeds kept in tests/fuzz/seeds/<harness>/ are copied too.
@@ -39,7 +42,7 @@ def main():
     ap.add_argument("--stress-seeds", type=int, default=20)
     args = ap.parse_args()
 
-    dirs = {h: os.path.join(args.out, h) for h in ("check", "rule", "map")}
+    dirs = {h: os.path.join(args.out, h) for h in ("check", "check-bitcode", "rule", "map")}
     for d in dirs.values():
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
@@ -48,9 +51,10 @@ def main():
     for i, src in enumerate(sources[::args.stride]):
         stem = os.path.join(dirs["check"], os.path.basename(src)[:-2])
         compile_c(args.clang, src, stem + ".ll", ["-O0", "-S"])
-        compile_c(args.clang, src, stem + ".O1.bc", ["-O1", "-c"])
+        bc = os.path.join(dirs["check-bitcode"], os.path.basename(src)[:-2])
+        compile_c(args.clang, src, bc + ".O1.bc", ["-O1", "-c"])
         if i % 4 == 0:
-            compile_c(args.clang, src, stem + ".g.bc", ["-O0", "-g", "-c"])
+            compile_c(args.clang, src, bc + ".g.bc", ["-O0", "-g", "-c"])
     for ll in glob.glob(os.path.join(ROOT, "tests", "lit", "Inputs", "*.ll")):
         shutil.copy(ll, dirs["check"])
     stress = os.path.join(args.out, "stress")
