@@ -6,8 +6,10 @@
 
 #include "sdv/Driver/Check.h"
 
+#include "Decisions.h"
 #include "sdv/Driver/Stats.h"
 #include "sdv/IR/Loader.h"
+#include "sdv/IR/SourceFiles.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/Roles/Roles.h"
 #include "sdv/Rule/Rule.h"
@@ -15,7 +17,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -37,6 +39,7 @@ struct PreparedDriver {
   std::unique_ptr<Module> M;
   RoleDiscovery Roles;
   std::vector<std::string> Warnings;
+  std::vector<std::string> SourcesRead;
 };
 
 Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
@@ -85,12 +88,19 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     D.M = std::move(Loaded->M);
     D.Warnings = std::move(Loaded->Warnings);
   }
-  if (Stats)
-    for (const Function &F : *D.M)
-      if (!F.isDeclaration()) {
-        ++Stats->Functions;
-        Stats->Instructions += F.getInstructionCount();
-      }
+  unsigned Functions = 0;
+  uint64_t Instructions = 0;
+  for (const Function &F : *D.M)
+    if (!F.isDeclaration()) {
+      ++Functions;
+      Instructions += F.getInstructionCount();
+    }
+  if (Stats) {
+    Stats->Functions += Functions;
+    Stats->Instructions += Instructions;
+  }
+  spdlog::info("{} input(s): {} functions, {} IR instructions", Options.Inputs.size(),
+               Functions, Instructions);
   if (D.M->debug_compile_units().empty())
     D.Warnings.push_back("the input has no debug info; locations fall back to "
                          "function names (compile with -g)");
@@ -100,7 +110,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
       return any_of(Rules, [&](const Rule &R) {
         return R.objectIsOpaque() && R.eventFor(F.getName());
       });
-    });
+    }, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {
     std::error_code EC;
@@ -119,6 +129,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     return Roles.takeError();
   D.Roles = std::move(*Roles);
   append_range(D.Warnings, D.Roles.Warnings);
+  spdlog::info("{} entry routine(s) found", D.Roles.Entries.size());
   for (const EntryRoutine &E : D.Roles.Entries)
     for (const RoleEvidence &Ev : E.Evidence)
       spdlog::debug("entry routine {} ({}): {}", sourceName(*E.F), Ev.Role, Ev.How);
@@ -185,7 +196,7 @@ std::string substitute(StringRef Template, const Defect &D) {
   return Out;
 }
 
-Finding describeDefect(const Defect &D, const Rule &R) {
+Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   Finding F;
   F.RuleId = R.id().str();
   const RuleViolation &V = R.violation(D.Violation);
@@ -197,7 +208,19 @@ Finding describeDefect(const Defect &D, const Rule &R) {
   F.Object = D.Object;
   F.Function = D.Function;
   unsigned Depth = 0;
-  for (const TraceStep &S : D.Trace) {
+  std::vector<Decision> Decisions = findDecisions(D.Trace);
+  auto NextDecision = Decisions.begin();
+  for (size_t I = 0; I < D.Trace.size(); ++I) {
+    for (; NextDecision != Decisions.end() && NextDecision->Before == I; ++NextDecision) {
+      TraceEntry E;
+      E.Kind = "branch";
+      E.Loc = locationOf(*NextDecision->Branch);
+      E.Message = describeDecision(*NextDecision, Sources);
+      E.TakesTrue = sourceTakesTrue(*NextDecision, Sources);
+      E.Depth = Depth;
+      F.Trace.push_back(std::move(E));
+    }
+    const TraceStep &S = D.Trace[I];
     TraceEntry E;
     switch (S.Kind) {
     case StepKind::Entry:
@@ -225,6 +248,8 @@ Finding describeDefect(const Defect &D, const Rule &R) {
     case StepKind::Violation:
       E.Kind = "violation";
       E.Loc = locationOf(*S.Inst);
+      if (!D.Function.empty())
+        E.Event = R.event(S.Event).Name;
       E.Message = substitute(V.TraceText, D);
       break;
     }
@@ -277,14 +302,18 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
                  "objects, {} joins, {} indirect calls not followed",
                  R.id(), S.FunctionsAnalysed, S.SccIterations, S.StatesProcessed,
                  S.Objects, S.Joins, S.IndirectCalls);
+    spdlog::info("{}: {} summaries, {} defect(s) from {} entry routine(s)", R.id(),
+                 S.FunctionsAnalysed, Result.Defects.size(), Result.EntriesAnalysed);
   }
 
   StageTimer T("report", Stats);
   CheckReport Report;
+  SourceFiles Sources(Options.SourceRoot);
   Report.ToolVersion = toolVersion().str();
   Report.Inputs = Options.Roles.Inputs;
   Report.Entries = describeEntries(D->Roles);
   Report.Warnings = D->Warnings;
+  Report.SourceFiles = D->SourcesRead;
   for (auto [R, Result] : zip(*Rules, Results)) {
     Report.Rules.push_back({R.id().str(), R.summary().str(),
                             R.description().str(), R.helpUri().str()});
@@ -306,13 +335,21 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
     }
     Report.Verdicts.push_back(std::move(V));
     for (const Defect &Def : Result.Defects)
-      Report.Findings.push_back(describeDefect(Def, R));
+      Report.Findings.push_back(describeDefect(Def, R, Sources));
   }
   llvm::stable_sort(Report.Findings, [](const Finding &A, const Finding &B) {
     if (!(A.Loc == B.Loc))
       return A.Loc < B.Loc;
     return std::tie(A.RuleId, A.Violation) < std::tie(B.RuleId, B.Violation);
   });
+  fingerprintFindings(Report.Findings, Sources);
+  // Fingerprints and branch conditions quote the sources too: a cached
+  // report is valid only while they are unchanged.
+  for (std::string &Path : Sources.paths())
+    Report.SourceFiles.push_back(std::move(Path));
+  llvm::sort(Report.SourceFiles);
+  Report.SourceFiles.erase(std::unique(Report.SourceFiles.begin(), Report.SourceFiles.end()),
+                           Report.SourceFiles.end());
   makeValidUTF8(Report);
   if (!Options.FreeModule) {
     // Deliberately leaked: the caller exits without needing the memory back.
@@ -320,6 +357,10 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
     (void)D->Ctx.release();
   }
   return Report;
+}
+
+Error checkRuleOptions(const CheckOptions &Options) {
+  return selectRules(Options).takeError();
 }
 
 Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFiles) {

@@ -7,12 +7,17 @@
 #include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 
+#include "FieldEffects.h"
+
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Analysis/BasicAliasAnalysis.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/ScopedNoAliasAA.h"
+#include "llvm/Analysis/TypeBasedAliasAnalysis.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/AsmParser/LLParser.h"
 #include "llvm/Config/llvm-config.h"
@@ -455,11 +460,16 @@ bool markMergedReturns(Function &F, BasicBlock &R, ReturnInst &Ret,
 /// Source files read to tell a `return;` from other branches, by path.
 class SourceText {
 public:
+  /// \p Read, if given, collects the paths of the files looked at.
+  explicit SourceText(std::vector<std::string> *Read) : Read(Read) {}
+
   /// Whether the source at \p DL starts with the keyword `return`; false
   /// when the file cannot be read.
   bool isReturnAt(const DILocation &DL) {
     auto [It, Inserted] = Files.try_emplace(locationOf(DL).absolutePath());
     File &F = It->second;
+    if (Inserted && Read)
+      Read->push_back(It->first().str());
     if (Inserted)
       if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(It->first())) {
         F.Buffer = std::move(*Buf);
@@ -479,6 +489,7 @@ private:
     SmallVector<StringRef, 0> Lines;
   };
   StringMap<File> Files;
+  std::vector<std::string> *Read;
 };
 
 /// Marks the branches that are `return` statements. At -O0 clang lowers a
@@ -548,6 +559,30 @@ void markReturnStatements(Function &F, SourceText &Sources) {
   }
 }
 
+/// Drops the inter-processor ordering of atomic operations and fences: the
+/// analysis is sequential, and a barrier (KeMemoryBarrier's interlocked
+/// operation on a local) would otherwise make every earlier read of the
+/// driver's memory a stale one to LLVM's alias analysis.
+void relaxAtomics(Function &F) {
+  SmallVector<Instruction *, 4> Fences;
+  for (Instruction &I : instructions(F)) {
+    if (auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+      RMW->setOrdering(AtomicOrdering::Monotonic);
+    } else if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+      CX->setSuccessOrdering(AtomicOrdering::Monotonic);
+      CX->setFailureOrdering(AtomicOrdering::Monotonic);
+    } else if (auto *LI = dyn_cast<LoadInst>(&I); LI && LI->isAtomic()) {
+      LI->setOrdering(AtomicOrdering::Monotonic);
+    } else if (auto *SI = dyn_cast<StoreInst>(&I); SI && SI->isAtomic()) {
+      SI->setOrdering(AtomicOrdering::Monotonic);
+    } else if (isa<FenceInst>(I)) {
+      Fences.push_back(&I);
+    }
+  }
+  for (Instruction *Fence : Fences)
+    Fence->eraseFromParent();
+}
+
 /// Records on each store into a struct field the field as the source wrote
 /// it (`W->WorkerRoutine` with W a PWORK_QUEUE_ITEM): struct type, field
 /// index and constant array index. Canonicalisation folds such addresses
@@ -596,8 +631,9 @@ void markFieldStores(Function &F) {
 
 } // namespace
 
-void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory) {
-  SourceText Sources;
+void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory,
+                  std::vector<std::string> *SourcesRead) {
+  SourceText Sources(SourcesRead);
   for (Function &F : M) {
     F.removeFnAttr(Attribute::OptimizeNone);
     if (F.isDeclaration()) {
@@ -609,12 +645,25 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
     }
     markReturnStatements(F, Sources);
     markFieldStores(F);
+    relaxAtomics(F);
   }
 
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
   ModuleAnalysisManager MAM;
+  // LLVM's default alias analyses, and what driver functions write, by
+  // structure field.
+  FieldEffects Effects(M);
+  FAM.registerPass([&] { return FieldEffectsAA(Effects); });
+  FAM.registerPass([] {
+    AAManager AA;
+    AA.registerFunctionAnalysis<BasicAA>();
+    AA.registerFunctionAnalysis<ScopedNoAliasAA>();
+    AA.registerFunctionAnalysis<TypeBasedAA>();
+    AA.registerFunctionAnalysis<FieldEffectsAA>();
+    return AA;
+  });
   PassBuilder PB;
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
@@ -632,21 +681,26 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
   // IoQueueWorkItem from there is the routine itself), and with MemorySSA
   // makes two reads of a flag one value across lock calls, which touch no
   // memory the driver reads: `if (Ext->Flags & ACTIVE)` before the acquire and again before
-  // the release is one test. GVN then ties a read after a conditional write
-  // to both (`Tracking = TRUE` on one branch: the second read is the phi of
-  // TRUE and the first read), so that the branches a path took decide it.
-  // (The analysis is sequential, as the reference tool's is: another
-  // processor's writes between the reads are not modelled.)
+  // the release is one test, and so is a test before and after a call of a
+  // driver function that writes no such field (FieldEffects: summarised
+  // once every function's slots are SSA values). GVN then ties a read after
+  // a conditional write to both (`Tracking = TRUE` on one branch: the second
+  // read is the phi of TRUE and the first read), so that the branches a path
+  // took decide it. (The analysis is sequential, as the reference tool's is:
+  // another processor's writes between the reads are not modelled.)
+  FunctionPassManager Slots;
+  Slots.addPass(PromotePass());
+  Slots.addPass(SROAPass(SROAOptions::PreserveCFG));
+  Slots.addPass(InvalidateAnalysisPass<DominatorTreeAnalysis>());
+  ModulePassManager MPM;
+  MPM.addPass(createModuleToFunctionPassAdaptor(std::move(Slots)));
   FunctionPassManager FPM;
-  FPM.addPass(PromotePass());
-  FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
   FPM.addPass(GVNPass(GVNOptions().setPRE(false).setLoadPRE(false)));
   // Each function's MemorySSA and dominator tree are freed once it is done,
   // not kept for every function of the module at once.
   FPM.addPass(InvalidateAnalysisPass<MemorySSAAnalysis>());
   FPM.addPass(InvalidateAnalysisPass<DominatorTreeAnalysis>());
-  ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   MPM.run(M, MAM);
 }

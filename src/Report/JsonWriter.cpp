@@ -35,6 +35,8 @@ static void step(json::OStream &J, const TraceEntry &S) {
   J.attribute("kind", S.Kind);
   J.attribute("message", S.Message);
   J.attribute("depth", static_cast<int64_t>(S.Depth));
+  if (S.Kind == "branch")
+    J.attribute("takesTrue", S.TakesTrue);
   J.attributeBegin("location");
   location(J, S.Loc);
   J.attributeEnd();
@@ -94,6 +96,16 @@ void JsonWriter::write(const CheckReport &Report, raw_ostream &OS) {
         J.attribute("role", F.Role);
         J.attribute("lock", F.Object);
         J.attribute("function", F.Function);
+        J.attribute("fingerprint", F.Fingerprint);
+        if (!F.BaselineState.empty())
+          J.attribute("baselineState", F.BaselineState);
+        J.attribute("suppressed", F.Suppressed.has_value());
+        if (F.Suppressed)
+          J.attributeObject("suppression", [&] {
+            J.attribute("kind", F.Suppressed->Kind);
+            J.attribute("justification", F.Suppressed->Justification);
+            J.attribute("where", F.Suppressed->Where);
+          });
         if (F.Related) {
           J.attributeBegin("related");
           step(J, *F.Related);
@@ -105,6 +117,17 @@ void JsonWriter::write(const CheckReport &Report, raw_ostream &OS) {
         });
       });
   });
+  if (Report.HasBaseline)
+    J.attributeArray("absent", [&] {
+      for (const AbsentFinding &A : Report.Absent)
+        J.object([&] {
+          J.attribute("rule", A.RuleId);
+          J.attribute("message", A.Message);
+          J.attribute("fingerprint", A.Fingerprint);
+          J.attribute("file", A.Uri);
+          J.attribute("line", static_cast<int64_t>(A.Line));
+        });
+    });
   J.attributeArray("warnings", [&] {
     for (const std::string &W : Report.Warnings)
       J.value(W);

@@ -58,6 +58,7 @@ void fixTrace(TraceEntry &T) {
   fixString(T.Kind);
   fixLocation(T.Loc);
   fixString(T.Message);
+  fixString(T.Event);
 }
 
 } // namespace
@@ -85,6 +86,9 @@ void makeValidUTF8(CheckReport &Report) {
       fixTrace(*F.Related);
     for (TraceEntry &T : F.Trace)
       fixTrace(T);
+    if (F.Suppressed)
+      for (std::string *S : {&F.Suppressed->Justification, &F.Suppressed->Where})
+        fixString(*S);
   }
   for (RuleVerdict &V : Report.Verdicts) {
     fixString(V.RuleId);
@@ -92,17 +96,20 @@ void makeValidUTF8(CheckReport &Report) {
   }
   for (std::string &S : Report.Warnings)
     fixString(S);
+  for (std::string &S : Report.SourceFiles)
+    fixString(S);
   fixString(Report.ToolVersion);
 }
 
-std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format) {
+std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format,
+                                                 const WriterOptions &Options) {
   switch (Format) {
   case ReportFormat::Text:
-    return std::make_unique<TextWriter>();
+    return std::make_unique<TextWriter>(Options);
   case ReportFormat::Json:
-    return std::make_unique<JsonWriter>();
+    return std::make_unique<JsonWriter>(Options);
   case ReportFormat::Sarif:
-    return std::make_unique<SarifWriter>();
+    return std::make_unique<SarifWriter>(Options);
   }
   llvm_unreachable("covered switch");
 }

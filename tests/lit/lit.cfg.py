@@ -27,10 +27,18 @@ config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
 config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
 config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
 config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
+# The check tests keep their expected diagnostics in comments on the
+# offending lines, which the text output's source excerpts would echo into
+# what FileCheck reads: `%sdv check` leaves the excerpts out. `%sdv-src` is
+# the tool as users run it, for the tests of the excerpts.
+config.substitutions.append(("%sdv-src", config.sdv_bin))
+config.substitutions.append(("%sdv check", config.sdv_bin + " check --no-source"))
 config.substitutions.append(("%sdv", config.sdv_bin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%sarif-schema",
     os.path.join(config.sdv_src_root, "tests", "sarif", "sarif-schema-2.1.0.json")))
+config.substitutions.append(("%json-schema",
+    os.path.join(config.sdv_src_root, "docs", "sdv-lite-report.schema.json")))
 config.substitutions.append(("%validate-sarif", "{} {}".format(
     config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "validate_sarif.py"))))
 # Builds a case for x64 and x86 at -O0, -O1 and -O2 and checks that the
@@ -43,6 +51,15 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 config.substitutions.append(("%gendriver", "{} {} --clang {} --llvm-link {} --ddk {}".format(
     config.python, os.path.join(config.sdv_src_root, "bench", "gendriver.py"), config.clang,
     os.path.join(config.llvm_tools_dir, "llvm-link"), ddk)))
+
+# Headless Chromium opens the HTML report (scripts/install-deps.sh installs
+# it); the test that needs it is UNSUPPORTED where it is absent.
+import shutil
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium",
+        "timeout 120 {} --headless --no-sandbox --disable-gpu --no-first-run".format(chromium)))
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -50,6 +50,9 @@ struct CheckOptions {
   /// Extra rule files; a rule with a built-in rule's id replaces it.
   std::vector<std::string> RuleFiles;
   EngineOptions Engine;
+  /// Where the sources are read from when the trace quotes them (branch
+  /// conditions): see SourceFiles. Empty: where the debug info says.
+  std::string SourceRoot;
   /// Free the driver's IR when the check is done. A tool that exits right
   /// after may leave it to the process's end, as clang's -disable-free does:
   /// tearing a large module down costs a tenth of reading it.
@@ -66,6 +69,10 @@ llvm::Expected<CheckReport> runCheck(const CheckOptions &Options,
 /// Finds the entry routines of one driver.
 llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
                                                 std::vector<std::string> &Warnings);
+
+/// Checks that the rule files of \p Options load and that its rule ids
+/// exist: the same for every driver of a batch, so checked once.
+llvm::Error checkRuleOptions(const CheckOptions &Options);
 
 /// The built-in rules and those of \p RuleFiles.
 llvm::Expected<std::vector<RuleInfo>>

@@ -65,10 +65,12 @@ constexpr const char *FieldStoreMD = "sdv.field";
 /// \p TouchesNoDriverMemory names declared functions known to access no
 /// memory the module reads or writes (the monitored lock routines, whose
 /// lock the driver never reads): loads are then one value across calls to
-/// them.
+/// them. \p SourcesRead, if given, collects the paths of the source files
+/// whose text was looked at (whether or not they could be read).
 void canonicalize(llvm::Module &M,
                   llvm::function_ref<bool(const llvm::Function &)> TouchesNoDriverMemory =
-                      [](const llvm::Function &) { return false; });
+                      [](const llvm::Function &) { return false; },
+                  std::vector<std::string> *SourcesRead = nullptr);
 
 } // namespace sdv
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates SARIF files against the SARIF 2.1.0 JSON schema.
+"""Validates report files against a JSON schema: the SARIF 2.1.0 schema,
+or sdv-lite's own (docs/sdv-lite-report.schema.json).
 
 usage: validate_sarif.py SCHEMA FILE...
 Prints one line per file and exits non-zero if any file is invalid.
@@ -19,6 +20,8 @@ def main():
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     validator = cls(schema)
+    title = schema.get("title", "schema")
+    label = "SARIF 2.1.0" if "SARIF" in title else title
     status = 0
     for path in sys.argv[2:]:
         with open(path) as f:
@@ -30,7 +33,7 @@ def main():
                 where = "/".join(str(p) for p in e.path)
                 print(f"{path}: invalid at /{where}: {e.message}")
         else:
-            print(f"{path}: valid SARIF 2.1.0")
+            print(f"{path}: valid {label}")
     return status
 
 

@@ -1,7 +1,7 @@
 // Trace test: the notes that follow a leak through two helper levels, in
 // order: entry start, call into BeginTransfer, call into LockDevice, the
-// acquire, the two returns back up, and the return of the DPC with the lock
-// held. The CHECK block at the end uses absolute line numbers: keep the code
+// acquire, the two returns back up, the failed-status branch that leads to
+// the early return, and the return of the DPC with the lock held. The CHECK block at the end uses absolute line numbers: keep the code
 // above it in place.
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
@@ -76,6 +76,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 // CHECK-NEXT: trace-held-at-exit-two-helpers.c:28:5: note: '{{[^']+}}' acquired here
 // CHECK-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: returns from 'LockDevice'
 // CHECK-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: returns from 'BeginTransfer'
+// CHECK-NEXT: trace-held-at-exit-two-helpers.c:55:9: note: taking the true branch: `!NT_SUCCESS(Status)`
 // CHECK-NEXT: trace-held-at-exit-two-helpers.c:56:9: note: 'TransferDpc' returns here with '{{[^']+}}' held
 // CHECK-NOT:  note:
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)

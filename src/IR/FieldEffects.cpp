@@ -1,0 +1,470 @@
+//===- FieldEffects.cpp - Which structure fields a call may write ---------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FieldEffects.h"
+
+#include "sdv/IR/Symbols.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/GetElementPtrTypeIterator.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+
+#include <limits>
+
+using namespace llvm;
+
+namespace sdv {
+
+AnalysisKey FieldEffectsAA::Key;
+
+namespace {
+
+constexpr int64_t Unbounded = std::numeric_limits<int64_t>::max();
+/// Past this many distinct regions a function is taken to write anything.
+constexpr unsigned MaxRegions = 64;
+/// How deep structures are searched for one another.
+constexpr unsigned MaxNesting = 6;
+
+bool intersect(int64_t A, int64_t B, int64_t C, int64_t D) { return A < D && C < B; }
+
+bool sameType(StructType *A, StructType *B) {
+  return A == B || (A && B && A->isLayoutIdentical(B));
+}
+
+/// Calls \p Visit with each offset at which an \p Inner occurs inside an
+/// \p Outer placed at offset \p At, and the size of the place (an array
+/// holding Inners: the array's start and size). Returns true as soon as
+/// Visit does.
+bool forEachEmbedding(const DataLayout &DL, Type *Outer, StructType *Inner, int64_t At,
+                      int64_t Span, unsigned Depth,
+                      function_ref<bool(int64_t, int64_t)> Visit) {
+  if (Depth > MaxNesting)
+    return false;
+  if (auto *ST = dyn_cast<StructType>(Outer)) {
+    if (Depth > 0 && sameType(ST, Inner) && Visit(At, Span))
+      return true;
+    if (ST->isOpaque())
+      return false;
+    const StructLayout *Layout = DL.getStructLayout(ST);
+    for (unsigned I = 0; I < ST->getNumElements(); ++I) {
+      Type *Elt = ST->getElementType(I);
+      int64_t Off = At + static_cast<int64_t>(Layout->getElementOffset(I));
+      int64_t Size = static_cast<int64_t>(DL.getTypeAllocSize(Elt));
+      if (forEachEmbedding(DL, Elt, Inner, Off, Size, Depth + 1, Visit))
+        return true;
+    }
+    return false;
+  }
+  if (auto *AT = dyn_cast<ArrayType>(Outer)) {
+    // Any element may hold it: the whole array is the place.
+    Type *Elt = AT->getElementType();
+    auto *EltStruct = dyn_cast<StructType>(Elt);
+    bool Holds = (EltStruct && sameType(EltStruct, Inner)) ||
+                 forEachEmbedding(DL, Elt, Inner, 0, 0, Depth + 1,
+                                  [](int64_t, int64_t) { return true; });
+    return Holds && Visit(At, static_cast<int64_t>(DL.getTypeAllocSize(AT)));
+  }
+  return false;
+}
+
+/// Whether \p Inner occurs in \p Outer at a place where its bytes
+/// [Begin, End) meet \p Outer's bytes [OuterBegin, OuterEnd).
+bool embeddedOverlap(const DataLayout &DL, StructType *Outer, int64_t OuterBegin,
+                     int64_t OuterEnd, StructType *Inner, int64_t Begin, int64_t End) {
+  if (Outer->isOpaque() || Inner->isOpaque())
+    return true;
+  int64_t InnerSize = static_cast<int64_t>(DL.getTypeAllocSize(Inner));
+  return forEachEmbedding(DL, Outer, Inner, 0, InnerSize, 0, [&](int64_t At, int64_t Span) {
+    // Within an array of Inner any element may be the one: the array's
+    // whole span counts.
+    if (Span > InnerSize)
+      return intersect(OuterBegin, OuterEnd, At, At + Span);
+    int64_t B = Begin, E = End;
+    return intersect(OuterBegin, OuterEnd, At + B,
+                     E == Unbounded ? At + InnerSize : At + E);
+  });
+}
+
+/// The one structure type \p Base is used as (the source of the GEPs it is
+/// the base of), if any: `Adapter->Flags` at offset 0 is a read of Adapter
+/// with no GEP, beside `&Adapter->SendLock`'s GEP of ADAPTER.
+StructType *structUsedAt(const Value *Base) {
+  StructType *Found = nullptr;
+  for (const User *U : Base->users()) {
+    const auto *GEP = dyn_cast<GEPOperator>(U);
+    if (!GEP || GEP->getPointerOperand() != Base)
+      continue;
+    auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
+    if (!ST)
+      continue;
+    if (Found && !sameType(Found, ST))
+      return nullptr;
+    Found = ST;
+  }
+  return Found;
+}
+
+/// The HAL's device-register and port accessors (WRITE_REGISTER_ULONG,
+/// READ_PORT_UCHAR, WRITE_PORT_BUFFER_USHORT, ...): they touch the device,
+/// not the driver's memory, except the READ_*_BUFFER_* ones, which fill the
+/// driver's buffer.
+bool accessesDeviceOnly(StringRef Name) {
+  bool Read = Name.startswith("READ_REGISTER_") || Name.startswith("READ_PORT_");
+  bool Write = Name.startswith("WRITE_REGISTER_") || Name.startswith("WRITE_PORT_");
+  return Write || (Read && !Name.contains("_BUFFER_"));
+}
+
+/// Whether every load and store through \p Ptr is volatile: a device
+/// register's address (an inlined WRITE_REGISTER_ULONG).
+bool onlyVolatileAccess(const Value *Ptr) {
+  bool Any = false;
+  for (const User *U : Ptr->users()) {
+    if (const auto *LI = dyn_cast<LoadInst>(U)) {
+      if (!LI->isVolatile())
+        return false;
+      Any = true;
+    } else if (const auto *SI = dyn_cast<StoreInst>(U)) {
+      if (!SI->isVolatile() || SI->getValueOperand() == Ptr)
+        return false;
+      Any = true;
+    } else {
+      return false;
+    }
+  }
+  return Any;
+}
+
+} // namespace
+
+FieldEffects::FieldEffects(const Module &M) : DL(M.getDataLayout()) {}
+
+void FieldEffects::Writes::addAnything() {
+  Anything = true;
+  Regions.clear();
+  Params.clear();
+}
+
+void FieldEffects::Writes::add(const Region &R) {
+  if (Anything)
+    return;
+  for (Region &Old : Regions)
+    if (Old.S == R.S && R.Begin <= Old.End && Old.Begin <= R.End) {
+      Old.Begin = std::min(Old.Begin, R.Begin);
+      Old.End = std::max(Old.End, R.End);
+      return;
+    }
+  if (Regions.size() >= MaxRegions)
+    return addAnything();
+  Regions.push_back(R);
+}
+
+void FieldEffects::Writes::add(const ParamRegion &P) {
+  if (Anything)
+    return;
+  for (ParamRegion &Old : Params)
+    if (Old.Arg == P.Arg) {
+      Old.Begin = std::min(Old.Begin, P.Begin);
+      Old.End = std::max(Old.End, P.End);
+      return;
+    }
+  Params.push_back(P);
+}
+
+FieldEffects::Address FieldEffects::classify(const Value *Ptr,
+                                             std::optional<uint64_t> Size) const {
+  // The address's GEPs from the outermost to the base; the structure is the
+  // one closest to the base (`&CONTAINING_RECORD(E, ADAPTER, Link)->Flags`
+  // is an ADAPTER field, whatever E points into).
+  int64_t Offset = 0, FieldOffset = 0;
+  bool Variable = false, FieldVariable = false;
+  StructType *S = nullptr;
+  const Value *V = Ptr->stripPointerCasts();
+  while (const auto *GEP = dyn_cast<GEPOperator>(V)) {
+    // The offset within the source element (all indices but the first),
+    // and the first index's step over whole elements.
+    int64_t Within = 0, Step = 0;
+    bool WithinVariable = false, StepVariable = false;
+    unsigned Index = 0;
+    for (gep_type_iterator I = gep_type_begin(GEP), E = gep_type_end(GEP); I != E;
+         ++I, ++Index) {
+      const auto *C = dyn_cast<ConstantInt>(I.getOperand());
+      bool &IsVariable = Index == 0 ? StepVariable : WithinVariable;
+      int64_t &Sum = Index == 0 ? Step : Within;
+      if (StructType *ST = I.getStructTypeOrNull()) {
+        Sum += static_cast<int64_t>(
+            DL.getStructLayout(ST)->getElementOffset(cast<ConstantInt>(C)->getZExtValue()));
+        continue;
+      }
+      if (!C) {
+        IsVariable = true;
+        continue;
+      }
+      Sum += C->getSExtValue() *
+             static_cast<int64_t>(DL.getTypeAllocSize(I.getIndexedType()));
+    }
+    if (auto *ST = dyn_cast<StructType>(GEP->getSourceElementType())) {
+      S = ST;
+      FieldOffset = Offset + Within;
+      FieldVariable = Variable || WithinVariable;
+    }
+    Offset += Within + Step;
+    Variable |= WithinVariable || StepVariable;
+    V = GEP->getPointerOperand()->stripPointerCasts();
+  }
+
+  Address A;
+  if (isa<AllocaInst>(V) || isa<ConstantPointerNull>(V) || isa<IntToPtrInst>(V) ||
+      (isa<ConstantExpr>(V) && cast<ConstantExpr>(V)->getOpcode() == Instruction::IntToPtr)) {
+    A.Kind = Base::Untracked; // The function's stack, or device memory.
+    return A;
+  }
+  const auto *G = dyn_cast<GlobalVariable>(V);
+  if (G && G->isConstant()) {
+    A.Kind = Base::Untracked;
+    return A;
+  }
+  if (!S && G) {
+    // A global's own fields, or a global of no structure type.
+    S = dyn_cast<StructType>(G->getValueType());
+    FieldOffset = Offset;
+    FieldVariable = Variable;
+    A.Kind = S ? Base::Field : Base::Raw;
+  } else if (StructType *Used = S || G ? nullptr : structUsedAt(V)) {
+    // A field at offset 0 has no GEP: the pointer is the structure's.
+    S = Used;
+    FieldOffset = Offset;
+    FieldVariable = Variable;
+    A.Kind = Base::Field;
+  } else if (!S && isa<Argument>(V)) {
+    A.Kind = Base::Param;
+    A.Param = cast<Argument>(V);
+    FieldOffset = Offset;
+    FieldVariable = Variable;
+  } else {
+    A.Kind = S ? Base::Field : Base::Unknown;
+  }
+  if (A.Kind == Base::Unknown)
+    return A;
+  A.R.S = S;
+  if (FieldVariable || FieldOffset < 0) {
+    A.R.Begin = 0;
+    A.R.End = Unbounded;
+  } else {
+    A.R.Begin = FieldOffset;
+    A.R.End = Size ? FieldOffset + static_cast<int64_t>(*Size) : Unbounded;
+  }
+  return A;
+}
+
+void FieldEffects::addStore(const Value *Ptr, std::optional<uint64_t> Size,
+                            bool Volatile, const Function *Owner, Writes &Out) const {
+  Address A = classify(Ptr, Size);
+  switch (A.Kind) {
+  case Base::Untracked:
+    return;
+  case Base::Field:
+  case Base::Raw:
+    Out.add(A.R);
+    return;
+  case Base::Param:
+  case Base::Unknown:
+    // A volatile store through an address with no structure in it is a
+    // device register's (WRITE_REGISTER_ULONG).
+    if (Volatile)
+      return;
+    if (A.Kind == Base::Param && A.Param->getParent() == Owner)
+      Out.add(ParamRegion{A.Param->getArgNo(), A.R.Begin, A.R.End});
+    else
+      Out.addAnything();
+    return;
+  }
+}
+
+void FieldEffects::addAt(const Address &Where, const ParamRegion &P,
+                         const Function *Owner, Writes &Out) const {
+  auto Shift = [&](int64_t At, int64_t Off) {
+    return At == Unbounded || Off == Unbounded ? Unbounded : At + Off;
+  };
+  switch (Where.Kind) {
+  case Base::Untracked:
+    return;
+  case Base::Field:
+  case Base::Raw: {
+    Region R = Where.R;
+    R.End = Shift(R.Begin, P.End);
+    R.Begin = Shift(R.Begin, P.Begin);
+    if (R.Begin == Unbounded)
+      R.Begin = 0;
+    Out.add(R);
+    return;
+  }
+  case Base::Param:
+    if (Where.Param->getParent() == Owner) {
+      int64_t Begin = Shift(Where.R.Begin, P.Begin);
+      Out.add(ParamRegion{Where.Param->getArgNo(), Begin == Unbounded ? 0 : Begin,
+                          Shift(Where.R.Begin, P.End)});
+      return;
+    }
+    [[fallthrough]];
+  case Base::Unknown:
+    Out.addAnything();
+    return;
+  }
+}
+
+void FieldEffects::addCall(const CallBase &CB, const Function *Owner, Writes &Out) {
+  if (CB.isInlineAsm())
+    return Out.addAnything();
+  if (const auto *MI = dyn_cast<AnyMemIntrinsic>(&CB)) {
+    std::optional<uint64_t> Size;
+    if (const auto *Len = dyn_cast<ConstantInt>(MI->getLength()))
+      Size = Len->getZExtValue();
+    addStore(MI->getRawDest(), Size, MI->isVolatile(), Owner, Out);
+    return;
+  }
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return Out.addAnything();
+  if (!Callee->isDeclaration())
+    return addCallee(CB, *Callee, Owner, Out);
+  if (accessesDeviceOnly(normalizeSymbol(Callee->getName())))
+    return;
+  MemoryEffects ME = Callee->getMemoryEffects();
+  if (!ME.doesAccessArgPointees() && ME.getModRef(MemoryEffects::Other) == ModRefInfo::NoModRef)
+    return; // Reads only, or touches only memory the driver cannot name.
+  if (!isModSet(ME.getModRef()))
+    return;
+  // An external function (or intrinsic) writes at most what its pointer
+  // arguments point to, and runs the driver functions it is given.
+  for (const Value *Arg : CB.args()) {
+    if (!Arg->getType()->isPointerTy())
+      continue;
+    if (const auto *F = dyn_cast<Function>(Arg->stripPointerCasts())) {
+      // A callback: what it writes through its own parameters is unknown
+      // here (the arguments are the external function's).
+      if (!F->isDeclaration() && (Out.Anything || !addWrites(writesOf(*F), Out)))
+        Out.addAnything();
+      continue;
+    }
+    std::optional<uint64_t> Size;
+    if (const auto *GEP = dyn_cast<GEPOperator>(Arg->stripPointerCasts());
+        GEP && GEP->getResultElementType()->isSized())
+      Size = DL.getTypeAllocSize(GEP->getResultElementType());
+    addStore(Arg, Size, /*Volatile=*/false, Owner, Out);
+  }
+}
+
+bool FieldEffects::addWrites(const Writes &W, Writes &Out) {
+  if (W.Anything) {
+    Out.addAnything();
+    return true;
+  }
+  for (const Region &R : W.Regions)
+    Out.add(R);
+  return W.Params.empty();
+}
+
+void FieldEffects::addCallee(const CallBase &CB, const Function &Callee,
+                             const Function *Owner, Writes &Out) {
+  // Copied: summarising the callee may grow the map.
+  Writes W = writesOf(Callee);
+  addWrites(W, Out);
+  for (const ParamRegion &P : W.Params) {
+    if (P.Arg >= CB.arg_size())
+      return Out.addAnything();
+    addAt(classify(CB.getArgOperand(P.Arg), std::nullopt), P, Owner, Out);
+  }
+}
+
+const FieldEffects::Writes &FieldEffects::writesOf(const Function &F) {
+  auto [It, Inserted] = Summaries.try_emplace(&F);
+  if (!Inserted)
+    return It->second;
+  // A recursive call, while F is being summarised, sees "anything".
+  It->second.addAnything();
+  Writes W;
+  for (const Instruction &I : instructions(F)) {
+    if (W.Anything)
+      break;
+    if (const auto *SI = dyn_cast<StoreInst>(&I))
+      addStore(SI->getPointerOperand(),
+               DL.getTypeStoreSize(SI->getValueOperand()->getType()).getFixedValue(),
+               SI->isVolatile(), &F, W);
+    else if (const auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+      addStore(RMW->getPointerOperand(),
+               DL.getTypeStoreSize(RMW->getValOperand()->getType()).getFixedValue(),
+               RMW->isVolatile(), &F, W);
+    else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(&I))
+      addStore(CX->getPointerOperand(),
+               DL.getTypeStoreSize(CX->getNewValOperand()->getType()).getFixedValue(),
+               CX->isVolatile(), &F, W);
+    else if (const auto *CB = dyn_cast<CallBase>(&I); CB && !isa<DbgInfoIntrinsic>(CB))
+      addCall(*CB, &F, W);
+  }
+  // The map may have grown: look the slot up again.
+  Writes &Slot = Summaries[&F];
+  Slot = std::move(W);
+  return Slot;
+}
+
+bool FieldEffects::overlaps(const Region &Read, const Region &Write) const {
+  // The same bytes of the same base: the same field, or one structure
+  // type read through another's (a common header declared twice).
+  if (intersect(Read.Begin, Read.End, Write.Begin, Write.End))
+    return true;
+  if (!Write.S || sameType(Read.S, Write.S))
+    return false;
+  // One structure inside the other (the written one a member of the read
+  // one, or the other way round).
+  return embeddedOverlap(DL, Read.S, Read.Begin, Read.End, Write.S, Write.Begin,
+                         Write.End) ||
+         embeddedOverlap(DL, Write.S, Write.Begin, Write.End, Read.S, Read.Begin,
+                         Read.End);
+}
+
+bool FieldEffects::mayWrite(const CallBase &CB, const MemoryLocation &Loc) {
+  std::optional<uint64_t> Size;
+  if (Loc.Size.hasValue())
+    Size = Loc.Size.getValue();
+  Address Read = classify(Loc.Ptr, Size);
+  if (Read.Kind != Base::Field)
+    return true;
+  Writes W;
+  addCall(CB, /*Owner=*/nullptr, W);
+  if (W.Anything)
+    return true;
+  return any_of(W.Regions, [&](const Region &R) { return overlaps(Read.R, R); });
+}
+
+bool FieldEffects::deviceAndField(const MemoryLocation &A, const MemoryLocation &B) const {
+  if (!A.Ptr || !B.Ptr)
+    return false;
+  return classify(A.Ptr, std::nullopt).Kind == Base::Unknown && onlyVolatileAccess(A.Ptr) &&
+         classify(B.Ptr, std::nullopt).Kind == Base::Field;
+}
+
+AliasResult FieldEffectsAAResult::alias(const MemoryLocation &LocA,
+                                        const MemoryLocation &LocB, AAQueryInfo &AAQI,
+                                        const Instruction *I) {
+  if (Effects->deviceAndField(LocA, LocB) || Effects->deviceAndField(LocB, LocA))
+    return AliasResult::NoAlias;
+  return AliasResult::MayAlias;
+}
+
+ModRefInfo FieldEffectsAAResult::getModRefInfo(const CallBase *Call,
+                                               const MemoryLocation &Loc,
+                                               AAQueryInfo &AAQI) {
+  if (!Loc.Ptr || Effects->mayWrite(*Call, Loc))
+    return ModRefInfo::ModRef;
+  return ModRefInfo::Ref;
+}
+
+} // namespace sdv
