@@ -244,8 +244,10 @@ std::optional<std::string> ResultCache::key(const CheckOptions &Options) const {
   for (const std::string &In : Options.Roles.Inputs)
     if (!K.addFile(In))
       return std::nullopt;
+  // The map given, or the one found beside the first input.
   K.add("map");
-  if (!Options.Roles.MapFile.empty() && !K.addFile(Options.Roles.MapFile))
+  std::string Map = roleMapFile(Options.Roles);
+  if (!Map.empty() && !K.addFile(Map))
     return std::nullopt;
   K.add("entries").add(std::to_string(Options.Roles.Entries.size()));
   for (const std::string &E : Options.Roles.Entries)

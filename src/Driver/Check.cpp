@@ -22,6 +22,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <spdlog/spdlog.h>
@@ -42,6 +43,20 @@ struct PreparedDriver {
   std::vector<std::string> SourcesRead;
 };
 
+} // namespace
+
+std::string roleMapFile(const RoleOptions &Options) {
+  if (!Options.MapFile.empty() || !Options.AutoMap || Options.Inputs.empty())
+    return Options.MapFile;
+  // The reference tool keeps sdv-map.h beside the driver's sources; here it
+  // is looked for beside the driver's (first) bitcode.
+  SmallString<256> Beside(sys::path::parent_path(Options.Inputs.front()));
+  sys::path::append(Beside, "sdv-map.h");
+  return sys::fs::is_regular_file(Beside) ? std::string(Beside) : std::string();
+}
+
+namespace {
+
 Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
                                                      const RoleCatalog &Catalog) {
   std::vector<DeclaredEntry> Declared;
@@ -55,15 +70,22 @@ Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
                                    "': expected FUNCTION=ROLE");
     Declared.push_back({Function.str(), Role.str(), "--entry " + Spec, true});
   }
-  if (!Options.MapFile.empty()) {
+  std::string MapFile = roleMapFile(Options);
+  if (!Options.MapFile.empty())
+    spdlog::info("role map: '{}' (--map)", MapFile);
+  else if (!MapFile.empty())
+    spdlog::info("role map: '{}', found next to the first input "
+                 "(--no-auto-map ignores it)",
+                 MapFile);
+  if (!MapFile.empty()) {
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-        MemoryBuffer::getFile(Options.MapFile, /*IsText=*/true);
+        MemoryBuffer::getFile(MapFile, /*IsText=*/true);
     if (!Buffer)
       return createStringError(Buffer.getError(),
-                               "cannot read role map '" + Options.MapFile +
+                               "cannot read role map '" + MapFile +
                                    "': " + Buffer.getError().message());
     Expected<std::vector<DeclaredEntry>> FromMap =
-        parseSdvMap((*Buffer)->getBuffer(), Options.MapFile, Catalog);
+        parseSdvMap((*Buffer)->getBuffer(), MapFile, Catalog);
     if (!FromMap)
       return FromMap.takeError();
     append_range(Declared, *FromMap);
@@ -361,6 +383,29 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
 
 Error checkRuleOptions(const CheckOptions &Options) {
   return selectRules(Options).takeError();
+}
+
+Expected<RoleMap> runScan(const std::vector<std::string> &Sources,
+                          std::vector<std::string> &Warnings) {
+  Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
+  if (!Catalog)
+    return Catalog.takeError();
+  std::vector<RoleDeclaration> Declarations;
+  for (const std::string &Source : Sources) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(Source, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError(Buffer.getError(), "cannot read '" + Source +
+                                                      "': " +
+                                                      Buffer.getError().message());
+    scanRoleDeclarations((*Buffer)->getBuffer(), Source, *Catalog, Declarations,
+                         Warnings);
+  }
+  RoleMap Map = buildRoleMap(Declarations, Sources, *Catalog, Warnings);
+  if (Map.Lines.empty())
+    Warnings.push_back("no role-type declarations found (e.g. 'DRIVER_DISPATCH "
+                       "MyRead;'); the map is empty");
+  return Map;
 }
 
 Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFiles) {

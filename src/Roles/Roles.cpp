@@ -13,6 +13,8 @@
 #include "sdv/Support/Yaml.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
@@ -59,6 +61,9 @@ struct CallSpec {
 struct ByNameSpec {
   std::string Function, Role;
 };
+struct DeclTypeSpec {
+  std::string Type, Role;
+};
 struct MethodSpec {
   std::string Function;
   uint64_t Index = 0;
@@ -71,6 +76,8 @@ struct MethodTableSpec {
 struct CatalogSpec {
   std::vector<std::string> Roles;
   std::vector<AliasSpec> Aliases;
+  std::vector<DeclTypeSpec> DeclarationTypes;
+  std::vector<std::vector<std::string>> Equivalent;
   std::vector<ByNameSpec> ByName;
   std::vector<FieldSpec> Fields;
   std::vector<TableSpec> Tables;
@@ -82,6 +89,8 @@ struct CatalogSpec {
 } // namespace
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(AliasSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(DeclTypeSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(std::vector<std::string>)
 LLVM_YAML_IS_SEQUENCE_VECTOR(FieldSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(TableFieldSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
@@ -96,6 +105,12 @@ template <> struct MappingTraits<AliasSpec> {
   static void mapping(IO &Io, AliasSpec &A) {
     Io.mapRequired("name", A.Name);
     Io.mapRequired("role", A.Role);
+  }
+};
+template <> struct MappingTraits<DeclTypeSpec> {
+  static void mapping(IO &Io, DeclTypeSpec &D) {
+    Io.mapRequired("type", D.Type);
+    Io.mapRequired("role", D.Role);
   }
 };
 template <> struct MappingTraits<FieldSpec> {
@@ -157,6 +172,8 @@ template <> struct MappingTraits<CatalogSpec> {
   static void mapping(IO &Io, CatalogSpec &C) {
     Io.mapRequired("roles", C.Roles);
     Io.mapOptional("aliases", C.Aliases);
+    Io.mapOptional("declaration-types", C.DeclarationTypes);
+    Io.mapOptional("equivalent-roles", C.Equivalent);
     Io.mapOptional("by-name", C.ByName);
     Io.mapOptional("fields", C.Fields);
     Io.mapOptional("tables", C.Tables);
@@ -190,6 +207,18 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
     if (Error E = Check(A.Role, "alias '" + A.Name + "'"))
       return std::move(E);
     C.Aliases[A.Name] = A.Role;
+    C.AliasList.emplace_back(A.Name, A.Role);
+  }
+  for (DeclTypeSpec &D : Spec.DeclarationTypes) {
+    if (Error E = Check(D.Role, "declaration type '" + D.Type + "'"))
+      return std::move(E);
+    C.DeclarationTypes[D.Type] = D.Role;
+  }
+  for (std::vector<std::string> &Group : Spec.Equivalent) {
+    for (const std::string &R : Group)
+      if (Error E = Check(R, "equivalent-roles entry"))
+        return std::move(E);
+    C.Equivalent.push_back(Group);
   }
   for (ByNameSpec &B : Spec.ByName) {
     if (Error E = Check(B.Role, "by-name entry '" + B.Function + "'"))
@@ -251,6 +280,47 @@ std::optional<std::string> RoleCatalog::resolveRole(StringRef Name) const {
   if (It != Aliases.end())
     return It->second;
   return std::nullopt;
+}
+
+std::optional<std::string> RoleCatalog::declarationRole(StringRef Type) const {
+  auto It = DeclarationTypes.find(Type);
+  if (It != DeclarationTypes.end())
+    return It->second;
+  if (!is_contained(Roles, Type))
+    return std::nullopt;
+  for (const FieldRule &F : Fields)
+    if (is_contained(F.IndexRoles, Type))
+      return std::nullopt;
+  return Type.str();
+}
+
+std::vector<std::string> RoleCatalog::refinements(StringRef Role) const {
+  std::vector<std::string> Out;
+  for (const FieldRule &F : Fields)
+    if (F.Role == Role)
+      for (const std::string &R : F.IndexRoles)
+        if (!is_contained(Out, R))
+          Out.push_back(R);
+  return Out;
+}
+
+bool RoleCatalog::compatible(StringRef A, StringRef B) const {
+  if (A == B)
+    return true;
+  for (const FieldRule &F : Fields)
+    if ((F.Role == A && is_contained(F.IndexRoles, B)) ||
+        (F.Role == B && is_contained(F.IndexRoles, A)))
+      return true;
+  return any_of(Equivalent, [&](const std::vector<std::string> &Group) {
+    return is_contained(Group, A) && is_contained(Group, B);
+  });
+}
+
+std::string RoleCatalog::mapName(StringRef Role) const {
+  for (const auto &[Name, Target] : AliasList)
+    if (Target == Role)
+      return Name;
+  return Role.str();
 }
 
 const std::vector<std::string> *RoleCatalog::fieldOrder(StringRef Struct) const {
@@ -377,6 +447,10 @@ public:
 
   void run();
   Error addDeclared(const std::vector<DeclaredEntry> &Declared);
+  /// Warns where the IR registers a declared routine in a role none of its
+  /// declarations agrees with (the map says IRP_MJ_READ, DriverEntry stores
+  /// it into MajorFunction[IRP_MJ_WRITE]).
+  void checkDeclaredAgainstRegistrations();
   RoleDiscovery take();
 
 private:
@@ -414,6 +488,16 @@ private:
   DenseMap<const Function *, unsigned> Index;
   std::vector<EntryRoutine> Entries;
   std::vector<std::string> Warnings;
+  /// Roles declared by the user, in the order given.
+  struct DeclaredRole {
+    const Function *F;
+    std::string Role, Origin;
+  };
+  std::vector<DeclaredRole> DeclaredRoles;
+  /// What the IR alone says of each routine (add() keeps only the first
+  /// evidence of a role, and declarations come first).
+  DenseMap<const Function *, std::vector<RoleEvidence>> Registered;
+  bool AddingDeclared = false;
 };
 
 AccessPathBuilder &Discoverer::builder(const Function &F) {
@@ -424,6 +508,11 @@ AccessPathBuilder &Discoverer::builder(const Function &F) {
 }
 
 void Discoverer::add(const Function &F, RoleEvidence E) {
+  if (!AddingDeclared) {
+    std::vector<RoleEvidence> &Seen = Registered[&F];
+    if (none_of(Seen, [&](const RoleEvidence &X) { return X.Role == E.Role; }))
+      Seen.push_back(E);
+  }
   auto [It, Inserted] = Index.try_emplace(&F, Entries.size());
   if (Inserted) {
     Entries.push_back({&F, {std::move(E)}});
@@ -804,6 +893,8 @@ void Discoverer::run() {
 }
 
 Error Discoverer::addDeclared(const std::vector<DeclaredEntry> &Declared) {
+  AddingDeclared = true;
+  auto Done = make_scope_exit([&] { AddingDeclared = false; });
   for (const DeclaredEntry &D : Declared) {
     std::optional<std::string> Role = Catalog.resolveRole(D.Role);
     if (!Role)
@@ -823,8 +914,35 @@ Error Discoverer::addDeclared(const std::vector<DeclaredEntry> &Declared) {
       continue;
     }
     add(*Found, {*Role, "declared by " + D.Origin, nullptr});
+    DeclaredRoles.push_back({Found, *Role, D.Origin});
   }
   return Error::success();
+}
+
+void Discoverer::checkDeclaredAgainstRegistrations() {
+  // One warning per routine and registered role, at the routine's first
+  // declaration, in the order the declarations were given.
+  DenseSet<const Function *> Done;
+  for (const DeclaredRole &D : DeclaredRoles) {
+    if (!Done.insert(D.F).second)
+      continue;
+    auto It = Registered.find(D.F);
+    if (It == Registered.end())
+      continue;
+    std::vector<std::string> Declared;
+    for (const DeclaredRole &Other : DeclaredRoles)
+      if (Other.F == D.F && !is_contained(Declared, Other.Role))
+        Declared.push_back(Other.Role);
+    for (const RoleEvidence &E : It->second) {
+      if (any_of(Declared, [&](const std::string &R) {
+            return Catalog.compatible(R, E.Role);
+          }))
+        continue;
+      Warnings.push_back(D.Origin + ": '" + sourceName(*D.F) + "' is declared " +
+                         join(Declared, ", ") + ", but the driver registers it as " +
+                         E.Role + " (" + E.How + ")");
+    }
+  }
 }
 
 RoleDiscovery Discoverer::take() {
@@ -848,6 +966,7 @@ Expected<RoleDiscovery> findEntryRoutines(const Module &M,
   if (Error E = D.addDeclared(Declared))
     return std::move(E);
   D.run();
+  D.checkDeclaredAgainstRegistrations();
   return D.take();
 }
 

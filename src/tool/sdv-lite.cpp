@@ -126,8 +126,11 @@ int main(int argc, char **argv) {
         ->allow_extra_args(false);
     Cmd->add_option("--map", Roles.MapFile,
                     "read entry routines from a role map in the sdv-map.h "
-                    "format ('#define fun_HW_STARTIO MyStartIo')")
+                    "format ('#define fun_HW_STARTIO MyStartIo'); without it, "
+                    "an sdv-map.h in the first input's directory is read")
         ->type_name("FILE");
+    Cmd->add_flag("--no-auto-map", [&Roles](std::int64_t) { Roles.AutoMap = false; },
+                  "do not read the sdv-map.h next to the first input");
   };
   auto AddDumpOption = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--dump-canonical-ir", Roles.DumpCanonicalIR,
@@ -337,6 +340,28 @@ int main(int argc, char **argv) {
                        "write the merged output to FILE (default: stdout)")
       ->type_name("FILE");
 
+  //===--- scan: a role map from the sources' role-type declarations -----===//
+  std::vector<std::string> ScanSources;
+  std::string ScanOutput;
+  CLI::App *ScanCmd = App.add_subcommand(
+      "scan", "write a role map (sdv-map.h) from the role-type declarations "
+              "in C sources ('DRIVER_DISPATCH MyRead;', "
+              "'_Dispatch_type_(IRP_MJ_READ) DRIVER_DISPATCH MyRead;')");
+  ScanCmd->footer(R"(Exit status:
+  0  map written (warnings, such as a routine declared with two roles, on stderr)
+  2  usage error, a source that cannot be read or a map that cannot be written
+
+The scan is lexical: comments, strings and preprocessor lines are skipped, and
+declarations in every branch of an #if are read.)");
+  ScanCmd->add_option("-o,--output", ScanOutput,
+                      "write the map to FILE (default: stdout), e.g. next to "
+                      "the driver's bitcode, where check finds it")
+      ->type_name("FILE");
+  ScanCmd->add_option("SOURCES", ScanSources, "C sources and headers of one driver")
+      ->required()
+      ->type_name("FILE");
+  //===--- end of scan ---------------------------------------------------===//
+
   try {
     App.parse(argc, argv);
   } catch (const CLI::CallForHelp &E) {
@@ -367,6 +392,17 @@ int main(int argc, char **argv) {
       outs() << R.Id << "  " << R.Summary << "\n";
     return ExitPass;
   }
+
+  //===--- scan ----------------------------------------------------------===//
+  if (ScanCmd->parsed()) {
+    std::vector<std::string> Warnings;
+    Expected<sdv::RoleMap> Map = sdv::runScan(ScanSources, Warnings);
+    if (!Map)
+      return fail(toString(Map.takeError()));
+    printWarnings(Warnings);
+    return withOutput(ScanOutput, [&](raw_ostream &OS) { sdv::writeSdvMap(*Map, OS); });
+  }
+  //===--- end of scan ---------------------------------------------------===//
 
   if (RolesCmd->parsed()) {
     std::vector<std::string> Warnings;

@@ -5,6 +5,7 @@
 # tests/ddk; expected diagnostics sit on the offending lines as FileCheck
 # directives.
 import os
+import shutil
 
 import lit.formats
 
@@ -27,6 +28,9 @@ config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
 config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
 config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
 config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
+# The build tree's sdv-lite CMake package (find_package(sdv-lite)); before
+# %sdv, which it starts with.
+config.substitutions.append(("%sdv-package-dir", config.sdv_obj_root))
 # The check tests keep their expected diagnostics in comments on the
 # offending lines, which the text output's source excerpts would echo into
 # what FileCheck reads: `%sdv check` leaves the excerpts out. `%sdv-src` is
@@ -54,12 +58,14 @@ config.substitutions.append(("%gendriver", "{} {} --clang {} --llvm-link {} --dd
 
 # Headless Chromium opens the HTML report (scripts/install-deps.sh installs
 # it); the test that needs it is UNSUPPORTED where it is absent.
-import shutil
 chromium = shutil.which("chromium")
 if chromium:
     config.available_features.add("chromium")
     config.substitutions.append(("%chromium",
         "timeout 120 {} --headless --no-sandbox --disable-gpu --no-first-run".format(chromium)))
+# examples/make needs GNU make, which the build itself does not.
+if shutil.which("make"):
+    config.available_features.add("make")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -17,6 +17,7 @@
 
 #include "sdv/Analysis/Engine.h"
 #include "sdv/Report/Report.h"
+#include "sdv/Roles/Scan.h"
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBufferRef.h"
@@ -38,10 +39,17 @@ struct RoleOptions {
   std::vector<std::string> Entries;
   /// An sdv-map.h role map; empty for none.
   std::string MapFile;
+  /// Without MapFile, read the `sdv-map.h` in the first input's directory,
+  /// if there is one.
+  bool AutoMap = true;
   /// Write the canonicalised module here (textual IR), to see what the
   /// analysis sees; empty for none.
   std::string DumpCanonicalIR;
 };
+
+/// The role map a check reads: --map's, else (unless --no-auto-map) the
+/// sdv-map.h beside the first input if there is one; empty for none.
+std::string roleMapFile(const RoleOptions &Options);
 
 struct CheckOptions {
   RoleOptions Roles;
@@ -73,6 +81,11 @@ llvm::Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
 /// Checks that the rule files of \p Options load and that its rule ids
 /// exist: the same for every driver of a batch, so checked once.
 llvm::Error checkRuleOptions(const CheckOptions &Options);
+
+/// Reads the role-type declarations of C sources (`sdv-lite scan`) into a
+/// role map; a source that cannot be read is an error.
+llvm::Expected<RoleMap> runScan(const std::vector<std::string> &Sources,
+                                std::vector<std::string> &Warnings);
 
 /// The built-in rules and those of \p RuleFiles.
 llvm::Expected<std::vector<RuleInfo>>

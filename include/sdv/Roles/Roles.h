@@ -73,6 +73,23 @@ public:
   /// `DriverUnload`), if known.
   std::optional<std::string> resolveRole(llvm::StringRef Name) const;
 
+  /// The role a declaration `TYPE Routine;` gives its routine: a role's own
+  /// name or one of the catalogue's `declaration-types`. Aliases and the
+  /// roles that refine another (IRP_MJ_READ) are not types.
+  std::optional<std::string> declarationRole(llvm::StringRef Type) const;
+
+  /// The roles that narrow \p Role down to one slot of its registration
+  /// table: IRP_MJ_READ ... for DRIVER_DISPATCH (a field's `index-roles`).
+  std::vector<std::string> refinements(llvm::StringRef Role) const;
+
+  /// Whether routines of roles \p A and \p B agree: the same role, one a
+  /// refinement of the other, or listed as `equivalent-roles`.
+  bool compatible(llvm::StringRef A, llvm::StringRef B) const;
+
+  /// The name role maps give \p Role: its first alias (`DriverUnload` for
+  /// DRIVER_UNLOAD, as the reference tool writes it), or the role itself.
+  std::string mapName(llvm::StringRef Role) const;
+
   const std::vector<FieldRule> &fieldRules() const { return Fields; }
   const std::vector<CallRule> &callRules() const { return Calls; }
   const std::vector<ByName> &byName() const { return Named; }
@@ -83,6 +100,10 @@ public:
 private:
   std::vector<std::string> Roles;
   llvm::StringMap<std::string> Aliases;
+  /// Aliases in catalogue order, for mapName.
+  std::vector<std::pair<std::string, std::string>> AliasList;
+  llvm::StringMap<std::string> DeclarationTypes;
+  std::vector<std::vector<std::string>> Equivalent;
   std::vector<FieldRule> Fields;
   std::vector<CallRule> Calls;
   std::vector<ByName> Named;

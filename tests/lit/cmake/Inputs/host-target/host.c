@@ -1,0 +1,2 @@
+/* Host code of the driver project: built by the host compiler. */
+int HostHelper(int X) { return X + 1; }
