@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ python3
   llvm-16-dev llvm-16-tools clang-16
+  libclang-rt-16-dev
   libcli11-dev libspdlog-dev catch2
   python3-jsonschema
   chromium

@@ -23,3 +23,10 @@ if [ "${SDV_SKIP_SANITIZERS:-0}" != 1 ]; then
      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      ctest --output-on-failure -j "$jobs")
 fi
+
+# A bounded fuzzing run (scripts/fuzz.sh: the libFuzzer harnesses of
+# tests/fuzz, built with clang++-16, replaying tests/fuzz/regressions, then
+# about a minute of fuzzing in all). SDV_SKIP_FUZZ=1 skips it.
+if [ "${SDV_SKIP_FUZZ:-0}" != 1 ]; then
+  "$root/scripts/fuzz.sh"
+fi

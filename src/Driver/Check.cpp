@@ -102,7 +102,9 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   D.Ctx = std::make_unique<LLVMContext>();
   {
     StageTimer T("load", Stats);
-    Expected<LoadedModule> Loaded = loadModule(Options.Inputs, *D.Ctx);
+    Expected<LoadedModule> Loaded =
+        Options.InputBuffers.empty() ? loadModule(Options.Inputs, *D.Ctx)
+                                     : loadModuleFromMemory(Options.InputBuffers, *D.Ctx);
     if (!Loaded)
       return Loaded.takeError();
     D.M = std::move(Loaded->M);
@@ -370,6 +372,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   llvm::sort(Report.SourceFiles);
   Report.SourceFiles.erase(std::unique(Report.SourceFiles.begin(), Report.SourceFiles.end()),
                            Report.SourceFiles.end());
+  makeValidUTF8(Report);
   if (!Options.FreeModule) {
     // Deliberately leaked: the caller exits without needing the memory back.
     (void)D->M.release();

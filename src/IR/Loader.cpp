@@ -9,7 +9,9 @@
 
 #include "FieldEffects.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/BasicAliasAnalysis.h"
@@ -17,7 +19,8 @@
 #include "llvm/Analysis/ScopedNoAliasAA.h"
 #include "llvm/Analysis/TypeBasedAliasAnalysis.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
-#include "llvm/AsmParser/Parser.h"
+#include "llvm/AsmParser/LLParser.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
@@ -39,6 +42,8 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -47,6 +52,31 @@
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/GVN.h"
 #include "llvm/Transforms/Utils/Mem2Reg.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SDV_LEAK_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SDV_LEAK_CHECKED 1
+#endif
+#endif
+#if SDV_LEAK_CHECKED
+#include <sanitizer/lsan_interface.h>
+
+/// In sanitizer builds, a failed allocation returns null, as malloc does
+/// otherwise: LLVM's bitcode reader asks for gigabytes on some corrupt
+/// counts, and the failure is then an input error (see onBadAlloc), not a
+/// sanitizer report. One allocation is at most 1 GiB: on a corrupt
+/// attribute index the reader grows a vector of billions of entries, and
+/// fills it, one doubling at a time; past the cap that fails too, before
+/// the process holds tens of gigabytes. (A release build has no such cap.)
+extern "C" const char *__asan_default_options() {
+  return "allocator_may_return_null=1:max_allocation_size_mb=1024";
+}
+#endif
+
+#include <cstring>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -90,9 +120,73 @@ bool looksLikeBitcode(StringRef Bytes) {
          Magic[2] == 0x17 && Magic[3] == 0x0B;
 }
 
+/// Whether a lexical block in \p M's debug info is its own ancestor, or a
+/// location its own inlined-at. LLVM's verifier walks such chains to their
+/// end and never returns on a cycle, which corrupt bitcode can hold.
+bool hasDebugInfoCycle(const Module &M) {
+  SmallVector<const MDNode *, 64> Work;
+  DenseSet<const MDNode *> Seen;
+  auto Add = [&](const Metadata *MD) {
+    if (const auto *N = dyn_cast_or_null<MDNode>(MD))
+      if (Seen.insert(N).second)
+        Work.push_back(N);
+  };
+  SmallVector<std::pair<unsigned, MDNode *>, 8> Attached;
+  for (const NamedMDNode &NMD : M.named_metadata())
+    for (const MDNode *N : NMD.operands())
+      Add(N);
+  for (const GlobalVariable &GV : M.globals()) {
+    GV.getAllMetadata(Attached);
+    for (auto &[Kind, N] : Attached)
+      Add(N);
+  }
+  for (const Function &F : M) {
+    F.getAllMetadata(Attached);
+    for (auto &[Kind, N] : Attached)
+      Add(N);
+    for (const Instruction &I : instructions(F)) {
+      I.getAllMetadata(Attached);
+      for (auto &[Kind, N] : Attached)
+        Add(N);
+      for (const Value *Op : I.operands())
+        if (const auto *MV = dyn_cast<MetadataAsValue>(Op))
+          Add(MV->getMetadata());
+    }
+  }
+  // Chains already walked to their end.
+  DenseSet<const Metadata *> Ends;
+  auto ChainLoops = [&](const Metadata *Start, auto Next) {
+    SmallPtrSet<const Metadata *, 16> Path;
+    for (const Metadata *Cur = Start; Cur && !Ends.contains(Cur); Cur = Next(Cur))
+      if (!Path.insert(Cur).second)
+        return true;
+    Ends.insert(Path.begin(), Path.end());
+    return false;
+  };
+  while (!Work.empty()) {
+    const MDNode *N = Work.pop_back_val();
+    if (isa<DILexicalBlockBase>(N) &&
+        ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
+          const auto *Block = dyn_cast<DILexicalBlockBase>(MD);
+          return Block ? Block->getRawScope() : nullptr;
+        }))
+      return true;
+    if (isa<DILocation>(N) && ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
+          return cast<DILocation>(MD)->getRawInlinedAt();
+        }))
+      return true;
+    for (const MDOperand &Op : N->operands())
+      Add(Op.get());
+  }
+  return false;
+}
+
 /// Verifies \p M, read from \p Path; drops debug info the verifier finds
 /// malformed, with a warning.
 Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
+  if (hasDebugInfoCycle(M))
+    return fileError(Path, "is not valid IR: its debug info holds a scope or "
+                           "location that contains itself");
   std::string VerifierText;
   raw_string_ostream VOS(VerifierText);
   bool BrokenDebugInfo = false;
@@ -107,58 +201,94 @@ Error verify(Module &M, StringRef Path, std::vector<std::string> &Warnings) {
   return Error::success();
 }
 
-/// Reads and verifies one input. LLVM's readers verify a module that has
-/// current debug info themselves, and abort the process when it is broken;
-/// so the module is verified here first, before the reader's last step.
-Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
-                                           DiagnosticCollector &Diags,
-                                           std::vector<std::string> &Warnings) {
-  if (sys::fs::is_directory(Path))
-    return fileError(Path, "is a directory, not an IR file");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return fileError(Path, "cannot read: " + Buffer.getError().message());
-  StringRef Bytes = (*Buffer)->getBuffer();
-  if (Bytes.empty())
-    return fileError(Path, "is empty");
-
-  if (looksLikeBitcode(Bytes)) {
-    Diags.Errors.clear();
-    auto Invalid = [&](Error E) {
-      return fileError(Path, "invalid or unsupported bitcode (" + toString(std::move(E)) +
-                                 "); it must come from LLVM 16 or older");
-    };
-    Expected<std::unique_ptr<Module>> M = getOwningLazyBitcodeModule(std::move(*Buffer), Ctx);
-    if (!M)
-      return Invalid(M.takeError());
-    // Every body and the metadata, but not the final step that upgrades
-    // debug info (and with it, verifies the module or aborts).
-    if (Error E = (*M)->materializeMetadata())
-      return Invalid(std::move(E));
-    for (Function &F : **M)
-      if (Error E = F.materialize())
-        return Invalid(std::move(E));
-    if (Error E = verify(**M, Path, Warnings))
-      return std::move(E);
-    if (Error E = (*M)->materializeAll())
-      return Invalid(std::move(E));
-    return std::move(*M);
+/// Which LLVM wrote bitcode the reader rejected, when it is newer than the
+/// one this tool links: a newer epoch, or a producer string `LLVM<major>...`
+/// with a larger major version.
+std::optional<std::string> newerProducer(MemoryBufferRef Bytes) {
+  Expected<std::string> Producer = getBitcodeProducerString(Bytes);
+  if (!Producer) {
+    // The reader checks the epoch while it reads the producer.
+    std::string Message = toString(Producer.takeError());
+    if (StringRef(Message).startswith("Incompatible epoch"))
+      return std::string("an LLVM of a newer bitcode epoch");
+    return std::nullopt;
   }
+  StringRef Version = *Producer;
+  unsigned Major = 0;
+  if (!Version.consume_front("LLVM") || Version.consumeInteger(10, Major) ||
+      Major <= LLVM_VERSION_MAJOR)
+    return std::nullopt;
+  return "LLVM " + std::to_string(Major) + " (producer '" + *Producer + "')";
+}
+
+/// Reads a bitcode input lazily, so that it can be verified before the
+/// reader's last step.
+Expected<std::unique_ptr<Module>> parseBitcode(std::unique_ptr<MemoryBuffer> Buffer,
+                                               StringRef Name, LLVMContext &Ctx,
+                                               DiagnosticCollector &Diags,
+                                               std::vector<std::string> &Warnings) {
+  Diags.Errors.clear();
+  // The buffer outlives every use of Bytes: it is this frame's until the
+  // module takes it.
+  MemoryBufferRef Bytes = Buffer->getMemBufferRef();
+  auto Invalid = [&](Error E) {
+    std::string Reason = toString(std::move(E));
+    if (std::optional<std::string> Newer = newerProducer(Bytes))
+      return fileError(Name, "is bitcode from " + *Newer + ", newer than the LLVM " +
+                                 Twine(LLVM_VERSION_MAJOR) +
+                                 " this tool reads; compile it with clang " +
+                                 Twine(LLVM_VERSION_MAJOR) + " (" + Reason + ")");
+    return fileError(Name, "invalid or unsupported bitcode (" + Reason +
+                               "); it must come from LLVM " +
+                               Twine(LLVM_VERSION_MAJOR) + " or older");
+  };
+  Expected<std::unique_ptr<Module>> M = getLazyBitcodeModule(Bytes, Ctx);
+  if (!M)
+    return Invalid(M.takeError());
+  (*M)->setOwnedMemoryBuffer(std::move(Buffer));
+  // Every body and the metadata, but not the final step that upgrades
+  // debug info (and with it, verifies the module or aborts).
+  if (Error E = (*M)->materializeMetadata())
+    return Invalid(std::move(E));
+  for (Function &F : **M)
+    if (Error E = F.materialize())
+      return Invalid(std::move(E));
+  if (Error E = verify(**M, Name, Warnings))
+    return std::move(E);
+  if (Error E = (*M)->materializeAll())
+    return Invalid(std::move(E));
+  return std::move(*M);
+}
+
+/// Reads and verifies one input held in \p Buffer (null-terminated), named
+/// \p Name in errors. LLVM's readers verify a module that has current debug
+/// info themselves, and abort the process when it is broken; so the module
+/// is verified here first, before the reader's last step.
+Expected<std::unique_ptr<Module>> parseBuffer(std::unique_ptr<MemoryBuffer> Buffer,
+                                              StringRef Name, LLVMContext &Ctx,
+                                              DiagnosticCollector &Diags,
+                                              std::vector<std::string> &Warnings) {
+  StringRef Bytes = Buffer->getBuffer();
+  if (Bytes.empty())
+    return fileError(Name, "is empty");
+  if (looksLikeBitcode(Bytes))
+    return parseBitcode(std::move(Buffer), Name, Ctx, Diags, Warnings);
 
   if (Bytes.find('\0') != StringRef::npos)
-    return fileError(Path, "is neither LLVM bitcode nor textual IR");
+    return fileError(Name, "is neither LLVM bitcode nor textual IR");
+  // What parseAssemblyFile does, without its last step (upgrading debug
+  // info, which verifies the module or aborts).
   SMDiagnostic Err;
-  ParsedModuleAndIndex Parsed =
-      parseAssemblyFileWithIndexNoUpgradeDebugInfo(
-          Path, Err, Ctx, nullptr,
-          [](StringRef, StringRef) -> std::optional<std::string> { return std::nullopt; });
-  std::unique_ptr<Module> M = std::move(Parsed.Mod);
-  if (!M)
+  SourceMgr SM;
+  SM.AddNewSourceBuffer(std::move(Buffer), SMLoc());
+  auto M = std::make_unique<Module>(Name, Ctx);
+  if (LLParser(Bytes, SM, Err, M.get(), /*Index=*/nullptr, Ctx)
+          .Run(/*UpgradeDebugInfo=*/false))
     return createStringError(inconvertibleErrorCode(),
-                             "'" + Path + "':" + Twine(Err.getLineNo()) + ":" +
+                             "'" + Name + "':" + Twine(Err.getLineNo()) + ":" +
                                  Twine(Err.getColumnNo() + 1) +
                                  ": not valid textual IR: " + Err.getMessage());
-  if (Error E = verify(*M, Path, Warnings))
+  if (Error E = verify(*M, Name, Warnings))
     return std::move(E);
   // Debug info of an older format is dropped, as the reader would.
   if (getDebugMetadataVersionFromModule(*M) != DEBUG_METADATA_VERSION)
@@ -166,10 +296,41 @@ Expected<std::unique_ptr<Module>> parseOne(StringRef Path, LLVMContext &Ctx,
   return std::move(M);
 }
 
-} // namespace
+/// Reads and verifies the file \p Path.
+Expected<std::unique_ptr<Module>> parseFile(StringRef Path, LLVMContext &Ctx,
+                                            DiagnosticCollector &Diags,
+                                            std::vector<std::string> &Warnings) {
+  if (sys::fs::is_directory(Path))
+    return fileError(Path, "is a directory, not an IR file");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return fileError(Path, "cannot read: " + Buffer.getError().message());
+  return parseBuffer(std::move(*Buffer), Path, Ctx, Diags, Warnings);
+}
 
-Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx) {
-  if (Paths.empty())
+/// LLVM reports a failed allocation by printing and aborting. A corrupt
+/// count in a bitcode record can ask for gigabytes: while an input is read
+/// (in a crash recovery context), that ends the reading instead, as a crash
+/// does, and the input is an error like any other.
+void onBadAlloc(void *, const char *Reason, bool) {
+  if (CrashRecoveryContext *CRC = CrashRecoveryContext::GetCurrent())
+    CRC->HandleExit(1);
+  // Elsewhere, what LLVM does without a handler (without allocating).
+  static const char Prefix[] = "LLVM ERROR: out of memory\n";
+  (void)!::write(2, Prefix, sizeof(Prefix) - 1);
+  (void)!::write(2, Reason, strlen(Reason));
+  (void)!::write(2, "\n", 1);
+  abort();
+}
+
+/// Parses each input with \p Parse and links them into one module.
+Expected<LoadedModule>
+linkInputs(unsigned NumInputs, LLVMContext &Ctx,
+           function_ref<Expected<std::unique_ptr<Module>>(
+               unsigned, DiagnosticCollector &, std::vector<std::string> &)>
+               Parse,
+           function_ref<StringRef(unsigned)> NameOf) {
+  if (NumInputs == 0)
     return createStringError(inconvertibleErrorCode(), "no input files");
   DiagnosticCollector Diags;
   // The collector lives on this frame: hand the context back its previous
@@ -181,10 +342,35 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
       [&] { Ctx.setDiagnosticHandlerCallBack(PrevHandler, PrevContext); });
   Ctx.setDiagnosticHandlerCallBack(DiagnosticCollector::handle, &Diags);
 
+  // LLVM 16's bitcode reader trusts the file: some corrupt bitcode (bad
+  // metadata references, most often) makes it read out of bounds and crash.
+  // Reading runs in a crash recovery context, so that such a file is an
+  // input error like any other, not the end of the process.
+  CrashRecoveryContext::Enable();
+  static const bool BadAllocHandled = [] {
+    install_bad_alloc_error_handler(onBadAlloc);
+    return true;
+  }();
+  (void)BadAllocHandled;
   LoadedModule Result;
-  for (const std::string &Path : Paths) {
-    // Each file is verified on its own so that an error names its file.
-    Expected<std::unique_ptr<Module>> M = parseOne(Path, Ctx, Diags, Result.Warnings);
+  for (unsigned I = 0; I < NumInputs; ++I) {
+    // Each input is verified on its own so that an error names its file.
+    std::optional<Expected<std::unique_ptr<Module>>> Parsed;
+    bool Completed;
+    {
+#if SDV_LEAK_CHECKED
+      // A recovered crash leaves behind what the reader had built: in
+      // sanitizer builds, what reading allocates is not leak-checked.
+      __lsan_disable();
+      auto EnableLeakChecks = make_scope_exit([] { __lsan_enable(); });
+#endif
+      CrashRecoveryContext CRC;
+      Completed = CRC.RunSafely([&] { Parsed.emplace(Parse(I, Diags, Result.Warnings)); });
+    }
+    if (!Completed)
+      return fileError(NameOf(I), "is corrupt: LLVM " + Twine(LLVM_VERSION_MAJOR) +
+                                      "'s reader crashed on it");
+    Expected<std::unique_ptr<Module>> M = std::move(*Parsed);
     if (!M)
       return M.takeError();
     if (!Result.M) {
@@ -193,13 +379,37 @@ Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx)
     }
     Diags.Errors.clear();
     if (Linker::linkModules(*Result.M, std::move(*M)))
-      return fileError(Path, "cannot be linked with the inputs before it: " +
-                                 (Diags.Errors.empty() ? std::string("link error")
-                                                       : Diags.Errors));
+      return fileError(NameOf(I), "cannot be linked with the inputs before it: " +
+                                      (Diags.Errors.empty() ? std::string("link error")
+                                                            : Diags.Errors));
   }
   for (std::string &W : Diags.Warnings)
     Result.Warnings.push_back(std::move(W));
   return Result;
+}
+
+} // namespace
+
+Expected<LoadedModule> loadModule(ArrayRef<std::string> Paths, LLVMContext &Ctx) {
+  return linkInputs(
+      Paths.size(), Ctx,
+      [&](unsigned I, DiagnosticCollector &Diags, std::vector<std::string> &Warnings) {
+        return parseFile(Paths[I], Ctx, Diags, Warnings);
+      },
+      [&](unsigned I) { return StringRef(Paths[I]); });
+}
+
+Expected<LoadedModule> loadModuleFromMemory(ArrayRef<MemoryBufferRef> Inputs,
+                                            LLVMContext &Ctx) {
+  return linkInputs(
+      Inputs.size(), Ctx,
+      [&](unsigned I, DiagnosticCollector &Diags, std::vector<std::string> &Warnings) {
+        // A copy: the textual IR parser needs a terminating null.
+        return parseBuffer(MemoryBuffer::getMemBufferCopy(Inputs[I].getBuffer(),
+                                                          Inputs[I].getBufferIdentifier()),
+                           Inputs[I].getBufferIdentifier(), Ctx, Diags, Warnings);
+      },
+      [&](unsigned I) { return Inputs[I].getBufferIdentifier(); });
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include "Writers.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -38,6 +39,66 @@ std::optional<ReportFormat> parseReportFormat(StringRef Name) {
   if (Name == "sarif")
     return ReportFormat::Sarif;
   return std::nullopt;
+}
+
+namespace {
+
+void fixString(std::string &S) {
+  if (!json::isUTF8(S))
+    S = json::fixUTF8(S);
+}
+
+void fixLocation(SourceLoc &L) {
+  fixString(L.File);
+  fixString(L.Directory);
+  fixString(L.Function);
+}
+
+void fixTrace(TraceEntry &T) {
+  fixString(T.Kind);
+  fixLocation(T.Loc);
+  fixString(T.Message);
+  fixString(T.Event);
+}
+
+} // namespace
+
+void makeValidUTF8(CheckReport &Report) {
+  for (std::string &S : Report.Inputs)
+    fixString(S);
+  for (RuleInfo &R : Report.Rules)
+    for (std::string *S : {&R.Id, &R.Summary, &R.Description, &R.HelpUri})
+      fixString(*S);
+  for (EntryInfo &E : Report.Entries) {
+    fixString(E.Function);
+    fixLocation(E.Loc);
+    for (EntryInfo::Role &R : E.Roles) {
+      fixString(R.Name);
+      fixString(R.Evidence);
+    }
+  }
+  for (Finding &F : Report.Findings) {
+    for (std::string *S : {&F.RuleId, &F.Violation, &F.Message, &F.EntryRoutine, &F.Role,
+                           &F.Object, &F.Function})
+      fixString(*S);
+    fixLocation(F.Loc);
+    if (F.Related)
+      fixTrace(*F.Related);
+    for (TraceEntry &T : F.Trace)
+      fixTrace(T);
+    if (F.Suppressed)
+      for (std::string *S : {&F.Suppressed->Justification, &F.Suppressed->Where})
+        fixString(*S);
+  }
+  for (RuleVerdict &V : Report.Verdicts) {
+    fixString(V.RuleId);
+    fixString(V.Reason);
+  }
+  for (std::string &S : Report.Warnings)
+    fixString(S);
+  for (std::string &S : Report.SourceFiles)
+    fixString(S);
+  fixString(Report.ToolVersion);
 }
 
 std::unique_ptr<ReportWriter> createReportWriter(ReportFormat Format,

@@ -25,6 +25,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <map>
 
@@ -331,6 +332,21 @@ const std::vector<std::string> *RoleCatalog::fieldOrder(StringRef Struct) const 
 // sdv-map.h
 //===----------------------------------------------------------------------===//
 
+namespace {
+
+/// \p Text as it may appear in a one-line message: control characters and
+/// other bytes that are not printable ASCII escaped, and at most 80 of them.
+std::string quoted(StringRef Text) {
+  std::string Out;
+  raw_string_ostream OS(Out);
+  printEscapedString(Text.take_front(80), OS);
+  if (Text.size() > 80)
+    OS << "...";
+  return Out;
+}
+
+} // namespace
+
 Expected<std::vector<DeclaredEntry>>
 parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
   std::vector<DeclaredEntry> Entries;
@@ -367,26 +383,27 @@ parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
     if (Stmt.empty())
       continue;
     if (!Stmt.consume_front("#"))
-      return Fail("expected '#define fun_<ROLE> <function>', found '" + Stmt + "'");
+      return Fail("expected '#define fun_<ROLE> <function>', found '" + quoted(Stmt) + "'");
     Stmt = Stmt.ltrim();
     if (!Stmt.consume_front("define") || (!Stmt.empty() && !isSpace(Stmt.front())))
       continue; // Include guards, #pragma once and the like.
+    // The preprocessor separates words by any blank, not only spaces.
     SmallVector<StringRef, 3> Words;
-    Stmt.split(Words, ' ', -1, /*KeepEmpty=*/false);
+    SplitString(Stmt, Words, " \t\v\f\r");
     if (Words.empty())
       return Fail("'#define' without a name");
     StringRef Macro = Words[0].trim();
     if (!Macro.consume_front("fun_"))
       continue; // Other macros are not role declarations.
     if (Words.size() < 2)
-      return Fail("'fun_" + Macro + "' names no function");
+      return Fail("'fun_" + quoted(Macro) + "' names no function");
     if (Words.size() > 2)
-      return Fail("'fun_" + Macro + "' must be followed by exactly one function name");
+      return Fail("'fun_" + quoted(Macro) + "' must be followed by exactly one function name");
     StringRef Function = Words[1].trim();
     if (Function.empty() || !all_of(Function, [](char C) {
           return isAlnum(C) || C == '_';
         }) || isDigit(Function.front()))
-      return Fail("'" + Function + "' is not a function name");
+      return Fail("'" + quoted(Function) + "' is not a function name");
     std::optional<std::string> Role = Catalog.resolveRole(Macro);
     // Several routines of one role are numbered: fun_DRIVER_CANCEL_1.
     if (!Role) {
@@ -395,7 +412,7 @@ parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
         Role = Catalog.resolveRole(Stem);
     }
     if (!Role)
-      return Fail("unknown role '" + Macro + "'");
+      return Fail("unknown role '" + quoted(Macro) + "'");
     Entries.push_back({Function.str(), *Role,
                        (FileName + ":" + Twine(LineNo)).str(), false});
   }

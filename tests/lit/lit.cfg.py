@@ -71,3 +71,26 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 # Diagnostics must not depend on the terminal or the locale.
 config.environment["LC_ALL"] = "C"
+
+
+def can_deny_read():
+    """Whether a file without permissions cannot be read here: it can when
+    the tests run as root (or with CAP_DAC_OVERRIDE), and a test of an
+    unreadable input would then pass without testing anything."""
+    import tempfile
+    fd, path = tempfile.mkstemp()
+    os.close(fd)
+    try:
+        os.chmod(path, 0)
+        try:
+            open(path, "rb").close()
+            return False
+        except OSError:
+            return True
+    finally:
+        os.chmod(path, 0o600)
+        os.unlink(path)
+
+
+if can_deny_read():
+    config.available_features.add("can-deny-read")

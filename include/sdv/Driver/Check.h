@@ -20,6 +20,7 @@
 #include "sdv/Roles/Scan.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBufferRef.h"
 
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ llvm::StringRef toolVersion();
 
 struct RoleOptions {
   std::vector<std::string> Inputs;
+  /// Inputs already in memory, read instead of Inputs when there are any
+  /// (each buffer's identifier names it in messages).
+  std::vector<llvm::MemoryBufferRef> InputBuffers;
   /// `FUNCTION=ROLE`, as given to --entry.
   std::vector<std::string> Entries;
   /// An sdv-map.h role map; empty for none.

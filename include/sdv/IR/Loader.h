@@ -16,6 +16,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBufferRef.h"
 
 #include <memory>
 #include <string>
@@ -40,6 +41,11 @@ struct LoadedModule {
 /// problem.
 llvm::Expected<LoadedModule> loadModule(llvm::ArrayRef<std::string> Paths,
                                         llvm::LLVMContext &Ctx);
+
+/// As loadModule, for inputs already in memory (each buffer's identifier
+/// names it in errors).
+llvm::Expected<LoadedModule> loadModuleFromMemory(llvm::ArrayRef<llvm::MemoryBufferRef> Inputs,
+                                                  llvm::LLVMContext &Ctx);
 
 /// Metadata kind marking the branches that are `return` statements (see
 /// canonicalize).

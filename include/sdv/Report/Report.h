@@ -227,6 +227,11 @@ bool hasFailingDefect(const CheckReport &Report, bool OnlyNew);
 llvm::Error writeHtmlReport(const CheckReport &Report, const WriterOptions &Options,
                             llvm::StringRef Dir);
 
+/// Replaces invalid UTF-8 in every string of \p Report (names from the IR
+/// and its debug info can hold any bytes) with U+FFFD, as JSON and SARIF
+/// need it.
+void makeValidUTF8(CheckReport &Report);
+
 /// `roles` output: one line per entry routine and role with its evidence.
 void writeRoles(const std::vector<EntryInfo> &Entries, llvm::raw_ostream &OS);
 
