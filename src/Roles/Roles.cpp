@@ -431,18 +431,60 @@ struct FieldRef {
   std::optional<uint64_t> Index;
 };
 
+/// The named composite types with members that the module's debug info
+/// describes, in the order first reached from its compile units, globals and
+/// functions. (A walk of its own, not DebugInfoFinder: that one recurses
+/// without bound on a type that is its own base, which verifies.)
+std::vector<const DICompositeType *> namedStructs(const Module &M) {
+  std::vector<const DICompositeType *> Out;
+  SmallPtrSet<const MDNode *, 32> Seen;
+  SmallVector<const MDNode *, 64> Work;
+  auto Push = [&](const Metadata *MD) {
+    if (const auto *N = dyn_cast_or_null<MDNode>(MD); N && Seen.insert(N).second)
+      Work.push_back(N);
+  };
+  auto Drain = [&] {
+    while (!Work.empty()) {
+      const MDNode *N = Work.pop_back_val();
+      if (const auto *C = dyn_cast<DICompositeType>(N))
+        if (!C->getName().empty() && !C->getElements().empty())
+          Out.push_back(C);
+      // Operands in reverse, so that the first one is visited first.
+      for (unsigned I = N->getNumOperands(); I-- > 0;)
+        Push(N->getOperand(I));
+    }
+  };
+  for (const DICompileUnit *CU : M.debug_compile_units()) {
+    Push(CU);
+    Drain();
+  }
+  for (const GlobalVariable &G : M.globals()) {
+    SmallVector<DIGlobalVariableExpression *, 1> GVEs;
+    G.getDebugInfo(GVEs);
+    for (const DIGlobalVariableExpression *GVE : GVEs)
+      Push(GVE);
+    Drain();
+  }
+  for (const Function &F : M) {
+    Push(F.getSubprogram());
+    Drain();
+    for (const Instruction &I : instructions(F))
+      if (const auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I)) {
+        Push(DVI->getVariable());
+        Drain();
+      }
+  }
+  return Out;
+}
+
 class Discoverer {
   using FieldRule = RoleCatalog::FieldRule;
 
 public:
   Discoverer(const Module &M, const RoleCatalog &Catalog)
       : M(M), Catalog(Catalog), DL(M.getDataLayout()) {
-    DebugInfoFinder Finder;
-    Finder.processModule(M);
-    for (const DIType *T : Finder.types())
-      if (const auto *C = dyn_cast<DICompositeType>(T))
-        if (!C->getName().empty() && !C->getElements().empty())
-          DIStructs.try_emplace(canonicalTypeName(C->getName()), C);
+    for (const DICompositeType *C : namedStructs(M))
+      DIStructs.try_emplace(canonicalTypeName(C->getName()), C);
   }
 
   void run();
