@@ -3,8 +3,6 @@
 // calls of the helper; the cancel routine (registered by IoSetCancelRoutine)
 // acquires through the returned pointer and releases through the direct
 // name. Each path takes and drops the one lock once.
-// Known tool failure (XFAIL): at -O0 the pointer returned by GetQueueLock is
-// not known to be &DevExt->QueueLock (three false defects).
 // RUN: %cc64 %s -o %t.bc
 // RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc

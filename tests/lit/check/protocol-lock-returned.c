@@ -2,9 +2,6 @@
 // the queue lock through its direct name and then again through the pointer
 // GetQueueLock returned. The second release is of a lock no longer held; it
 // is the same lock only because the helper returned its address.
-// Known tool failure (XFAIL): at -O0 the pointer returned by GetQueueLock is
-// not known to be &DevExt->QueueLock (the first release is reported, plus a
-// false held-at-exit).
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc

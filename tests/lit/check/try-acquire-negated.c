@@ -1,8 +1,6 @@
 // Buggy twin of try-acquire-negated-safe.c: the FALSE path of the
 // try-acquire (lock not taken) releases the lock before returning, as if the
 // attempt had taken it.
-// Known tool failure (XFAIL): at -O1/-O2 the two releases are merged into one
-// call without a line, and the defect is reported without a location.
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
