@@ -124,6 +124,35 @@ bool looksLikeBitcode(StringRef Bytes) {
 /// location its own inlined-at. LLVM's verifier walks such chains to their
 /// end and never returns on a cycle, which corrupt bitcode can hold.
 bool hasDebugInfoCycle(const Module &M) {
+  // Chains already walked to their end.
+  DenseSet<const Metadata *> Ends;
+  auto ChainLoops = [&](const Metadata *Start, auto Next) {
+    SmallPtrSet<const Metadata *, 16> Path;
+    for (const Metadata *Cur = Start; Cur && !Ends.contains(Cur); Cur = Next(Cur))
+      if (!Path.insert(Cur).second)
+        return true;
+    Ends.insert(Path.begin(), Path.end());
+    return false;
+  };
+  auto ScopeLoops = [&](const Metadata *Scope) {
+    return ChainLoops(Scope, [](const Metadata *MD) -> const Metadata * {
+      const auto *Block = dyn_cast<DILexicalBlockBase>(MD);
+      return Block ? Block->getRawScope() : nullptr;
+    });
+  };
+  // A location: its inlined-at chain, and each location's scope chain.
+  auto LocationLoops = [&](const DILocation *Loc) {
+    if (ChainLoops(Loc, [](const Metadata *MD) -> const Metadata * {
+          return cast<DILocation>(MD)->getRawInlinedAt();
+        }))
+      return true;
+    for (; Loc; Loc = dyn_cast_or_null<DILocation>(Loc->getRawInlinedAt()))
+      if (ScopeLoops(Loc->getRawScope()))
+        return true;
+    return false;
+  };
+
+  // Every other node, walked once from the module's roots.
   SmallVector<const MDNode *, 64> Work;
   DenseSet<const MDNode *> Seen;
   auto Add = [&](const Metadata *MD) {
@@ -144,36 +173,33 @@ bool hasDebugInfoCycle(const Module &M) {
     F.getAllMetadata(Attached);
     for (auto &[Kind, N] : Attached)
       Add(N);
+    // Instructions' own locations are checked here, without the walk:
+    // neighbours mostly share one.
+    const DILocation *Last = nullptr;
     for (const Instruction &I : instructions(F)) {
-      I.getAllMetadata(Attached);
-      for (auto &[Kind, N] : Attached)
-        Add(N);
-      for (const Value *Op : I.operands())
-        if (const auto *MV = dyn_cast<MetadataAsValue>(Op))
-          Add(MV->getMetadata());
+      const DILocation *Loc = I.getDebugLoc().get();
+      if (Loc && Loc != Last) {
+        if (LocationLoops(Loc))
+          return true;
+        Last = Loc;
+      }
+      if (I.hasMetadataOtherThanDebugLoc()) {
+        Attached.clear(); // Appended to, unlike getAllMetadata.
+        I.getAllMetadataOtherThanDebugLoc(Attached);
+        for (auto &[Kind, N] : Attached)
+          Add(N);
+      }
+      if (const auto *Call = dyn_cast<CallBase>(&I))
+        for (const Value *Op : Call->args())
+          if (const auto *MV = dyn_cast<MetadataAsValue>(Op))
+            Add(MV->getMetadata());
     }
   }
-  // Chains already walked to their end.
-  DenseSet<const Metadata *> Ends;
-  auto ChainLoops = [&](const Metadata *Start, auto Next) {
-    SmallPtrSet<const Metadata *, 16> Path;
-    for (const Metadata *Cur = Start; Cur && !Ends.contains(Cur); Cur = Next(Cur))
-      if (!Path.insert(Cur).second)
-        return true;
-    Ends.insert(Path.begin(), Path.end());
-    return false;
-  };
   while (!Work.empty()) {
     const MDNode *N = Work.pop_back_val();
-    if (isa<DILexicalBlockBase>(N) &&
-        ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
-          const auto *Block = dyn_cast<DILexicalBlockBase>(MD);
-          return Block ? Block->getRawScope() : nullptr;
-        }))
+    if (isa<DILexicalBlockBase>(N) && ScopeLoops(N))
       return true;
-    if (isa<DILocation>(N) && ChainLoops(N, [](const Metadata *MD) -> const Metadata * {
-          return cast<DILocation>(MD)->getRawInlinedAt();
-        }))
+    if (const auto *Loc = dyn_cast<DILocation>(N); Loc && LocationLoops(Loc))
       return true;
     for (const MDOperand &Op : N->operands())
       Add(Op.get());
@@ -691,7 +717,7 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
   FunctionPassManager Slots;
   Slots.addPass(PromotePass());
   Slots.addPass(SROAPass(SROAOptions::PreserveCFG));
-  Slots.addPass(InvalidateAnalysisPass<DominatorTreeAnalysis>());
+  // (Each function's dominator tree stays for EarlyCSE below, which frees it.)
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(Slots)));
   FunctionPassManager FPM;
