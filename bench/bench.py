@@ -8,8 +8,9 @@ times. It reports the median wall time, CPU time and peak memory (the
 child's ru_maxrss) of each, sdv-lite's stages from its --stats-json, each
 as a ratio to the floor's wall time, how time grows with size, and whether
 the defects sdv-lite reports are the ones the generator planted. It also
-measures throughput on a tree of drivers, one process at a time against two
-at a time.
+measures throughput on a tree of drivers: batch mode (`check -j N DIR`) with
+one thread against two, and one process per driver, one at a time against
+two at a time.
 
 Writes RESULTS/results.json, RESULTS/results.md (the tables),
 RESULTS/time-vs-size.svg and RESULTS/memory-vs-size.svg, and replaces the
@@ -187,7 +188,29 @@ def throughput(tools, work, count, components, runs, jobs):
             running = [p for p in running if p.pid != pid]
         return time.perf_counter() - start
 
+    # The same drivers as a tree, one directory each, for batch mode.
+    tree = os.path.join(work, f"tree-{count}x{components}")
+    for i, b in enumerate(drivers):
+        d = os.path.join(tree, f"d{i:02d}")
+        os.makedirs(d, exist_ok=True)
+        link = os.path.join(d, "driver.bc")
+        if not os.path.lexists(link):
+            os.symlink(os.path.abspath(b), link)
+
+    def in_process(parallel):
+        start = time.perf_counter()
+        subprocess.run([tools.sdv, "check", "--no-cache", "--no-timing", "-j", str(parallel),
+                        tree], stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
     out = {}
+    in_process(2)  # warm the page cache
+    ones, twos = [], []
+    for _ in range(runs):
+        ones.append(in_process(1))
+        twos.append(in_process(2))
+    one, two = statistics.median(ones), statistics.median(twos)
+    out["batch"] = {"j1": one, "j2": two, "speedup": one / two}
     for name, cmd_of in (("floor", lambda b: [tools.opt, "-passes=verify", "-disable-output", b]),
                          ("sdv", lambda b: [tools.sdv, "check", b])):
         batch(cmd_of, 2)  # warm the page cache
@@ -275,16 +298,21 @@ def tables(results):
     if t:
         add("")
         add(f"Throughput on a tree of {t['drivers']} drivers of about "
-            f"{size_label(t['instructions_each'])} instructions: one process at a "
-            "time (`-j 1`) against two at a time (`-j 2`). sdv-lite has no batch "
-            "mode yet, so this is process-level parallelism; the floor's row shows "
-            "what the machine gives two processes.")
+            f"{size_label(t['instructions_each'])} instructions: `sdv-lite check "
+            "-j N DIR` (batch mode: one process, a thread pool, no cache) with one "
+            "and two threads, and process-level parallelism (one process per "
+            "driver, one or two at a time) for sdv-lite and the floor; the floor's "
+            "row shows what the machine gives two processes.")
         add("")
         add(f"| tool | -j 1 | -j 2 | speedup (target ≥ {TARGETS['throughput']}) |")
         add("|---|---:|---:|---:|")
-        for name, label in (("floor", "opt -passes=verify"), ("sdv", "sdv-lite check")):
-            x = t[name]
-            ok = f" ({verdict(x['speedup'] >= TARGETS['throughput'])})" if name == "sdv" else ""
+        for name, label in (("floor", "opt -passes=verify (processes)"),
+                            ("sdv", "sdv-lite check (processes)"),
+                            ("batch", "sdv-lite check -j N DIR (batch mode)")):
+            x = t.get(name)
+            if not x:
+                continue
+            ok = f" ({verdict(x['speedup'] >= TARGETS['throughput'])})" if name != "floor" else ""
             add(f"| {label} | {x['j1']:.2f} s | {x['j2']:.2f} s | {x['speedup']:.2f}{ok} |")
     add("")
     m = results["machine"]
