@@ -127,7 +127,7 @@ const Instruction &locatedSite(const Instruction &I, const PathState &S) {
 
 /// Keeps in \p Into the known bases and phi bindings \p Other has too;
 /// returns whether Into lost any.
-bool intersectKnownBases(PathState &Into, const PathState &Other) {
+bool intersectPathBindings(PathState &Into, const PathState &Other) {
   size_t Before = Into.KnownBases.size() + Into.PhiValues.size();
   llvm::erase_if(Into.KnownBases,
                  [&](const Value *V) { return !is_contained(Other.KnownBases, V); });
@@ -143,16 +143,21 @@ bool pathIndependent(const NamedPath &P) {
   return P.Path.Kind == PathBase::Param || P.Path.Kind == PathBase::Global;
 }
 
+/// Where \p Phi's binding is, or would go, in \p Bindings (sorted by phi).
+template <typename BindingVector> auto bindingSlot(BindingVector &Bindings, const Value *Phi) {
+  return llvm::lower_bound(Bindings, Phi,
+                           [](const auto &B, const Value *V) { return B.first < V; });
+}
+
 /// The value the phi \p Phi is bound to on the path \p S, if any.
 const Value *boundValue(const PathState &S, const Value *Phi) {
-  auto It = llvm::lower_bound(S.PhiValues, Phi,
-                              [](const auto &B, const Value *V) { return B.first < V; });
+  auto It = bindingSlot(S.PhiValues, Phi);
   return It != S.PhiValues.end() && It->first == Phi ? It->second : nullptr;
 }
 
+/// Binds \p Phi to \p To on \p S, or unbinds it if To is null.
 void bindPhi(PathState &S, const Value *Phi, const Value *To) {
-  auto It = llvm::lower_bound(S.PhiValues, Phi,
-                              [](const auto &B, const Value *V) { return B.first < V; });
+  auto It = bindingSlot(S.PhiValues, Phi);
   if (It != S.PhiValues.end() && It->first == Phi) {
     if (To)
       It->second = To;
@@ -637,7 +642,7 @@ void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
     }
     joinObjects(It->Objects, S.Objects);
     intersectFacts(It->Facts, S.Facts);
-    intersectKnownBases(*It, S);
+    intersectPathBindings(*It, S);
   }
   States = std::move(Merged);
 }
@@ -1020,7 +1025,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
       continue;
     bool Changed = joinObjects(Old.Objects, S.Objects);
     Changed |= intersectFacts(Old.Facts, S.Facts);
-    Changed |= intersectKnownBases(Old, S);
+    Changed |= intersectPathBindings(Old, S);
     if (Changed)
       MarkPending(I);
     return;
@@ -1036,7 +1041,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   PathState &Into = B.Seen.front();
   bool Changed = intersectFacts(Into.Facts, S.Facts);
   Changed |= joinObjects(Into.Objects, S.Objects);
-  Changed |= intersectKnownBases(Into, S);
+  Changed |= intersectPathBindings(Into, S);
   if (Changed)
     MarkPending(0);
   if (E.Stats.Joins == 1 || Changed)

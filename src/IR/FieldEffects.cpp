@@ -458,16 +458,16 @@ bool FieldEffects::mayWrite(const CallBase &CB, const MemoryLocation &Loc) {
 bool FieldEffects::deviceAndField(const MemoryLocation &A, const MemoryLocation &B) const {
   if (!A.Ptr || !B.Ptr)
     return false;
-  return classify(A.Ptr, std::nullopt).Kind == Base::Unknown && onlyVolatileAccess(A.Ptr) &&
-         classify(B.Ptr, std::nullopt).Kind == Base::Field;
+  Base KindA = classify(A.Ptr, std::nullopt).Kind;
+  Base KindB = classify(B.Ptr, std::nullopt).Kind;
+  return (KindA == Base::Unknown && KindB == Base::Field && onlyVolatileAccess(A.Ptr)) ||
+         (KindB == Base::Unknown && KindA == Base::Field && onlyVolatileAccess(B.Ptr));
 }
 
 AliasResult FieldEffectsAAResult::alias(const MemoryLocation &LocA,
                                         const MemoryLocation &LocB, AAQueryInfo &AAQI,
                                         const Instruction *I) {
-  if (Effects->deviceAndField(LocA, LocB) || Effects->deviceAndField(LocB, LocA))
-    return AliasResult::NoAlias;
-  return AliasResult::MayAlias;
+  return Effects->deviceAndField(LocA, LocB) ? AliasResult::NoAlias : AliasResult::MayAlias;
 }
 
 ModRefInfo FieldEffectsAAResult::getModRefInfo(const CallBase *Call,

@@ -69,10 +69,10 @@ public:
   /// that field of a structure of that type.
   bool mayWrite(const llvm::CallBase &CB, const llvm::MemoryLocation &Loc);
 
-  /// Whether \p Device is a device register (an address with no structure
-  /// in it, only ever accessed volatile) and \p Field a structure field.
-  bool deviceAndField(const llvm::MemoryLocation &Device,
-                      const llvm::MemoryLocation &Field) const;
+  /// Whether one of \p A and \p B is a device register (an address with no
+  /// structure in it, only ever accessed volatile) and the other a
+  /// structure field.
+  bool deviceAndField(const llvm::MemoryLocation &A, const llvm::MemoryLocation &B) const;
 
 private:
   /// Bytes [Begin, End) of a structure of type S; a null S is memory of no

@@ -436,13 +436,15 @@ declarations in every branch of an #if are read.)");
         return fail(Twine(Name) + " checks one driver: not in batch mode");
     if (Batch.Format == "html")
       return fail("--format html checks one driver: not in batch mode");
-    if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
-      return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
-    Check.SourceRoot = Writing.SourceRoot;
-    Writing.ShowSource = !NoSource;
-    Writing.Color = Color == "always" ||
-                    (Color == "auto" && (Batch.Output.empty() || Batch.Output == "-") &&
-                     outs().is_displayed());
+  }
+  // How diagnostics are written, for one driver or a tree.
+  if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
+    return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
+  Check.SourceRoot = Writing.SourceRoot;
+  Writing.ShowSource = !NoSource;
+  bool ToStdout = Batch.Output.empty() || Batch.Output == "-";
+  Writing.Color = Color == "always" || (Color == "auto" && ToStdout && outs().is_displayed());
+  if (BatchMode) {
     Batch.Writing = Writing;
     return runBatchCheck(BatchInputs, Check, Batch);
   }
@@ -452,22 +454,16 @@ declarations in every branch of an #if are read.)");
   bool Html = Batch.Format == "html";
   if (!Fmt && !Html)
     return fail("unknown format '" + Batch.Format + "' (expected text, json, sarif or html)");
-  if (Html && (Batch.Output.empty() || Batch.Output == "-"))
+  if (Html && ToStdout)
     return fail("--format html writes a directory: give it with -o DIR");
   if (TimeoutSeconds > 0)
     Check.Engine.Deadline =
         std::chrono::steady_clock::now() +
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(TimeoutSeconds));
-  if (!Writing.SourceRoot.empty() && !sys::fs::is_directory(Writing.SourceRoot))
-    return fail("--source-root '" + Writing.SourceRoot + "' is not a directory");
-  Check.SourceRoot = Writing.SourceRoot;
   Writing.Arguments.assign(argv, argv + argc);
   if (SarifTimes)
     Writing.StartTime = std::chrono::system_clock::now();
-  Writing.ShowSource = !NoSource;
-  bool ToStdout = Batch.Output.empty() || Batch.Output == "-";
-  Writing.Color = Color == "always" || (Color == "auto" && ToStdout && outs().is_displayed());
   sdv::RunStats Stats;
   Expected<sdv::CheckReport> Report = sdv::runCheck(Check, &Stats);
   if (!Report)
