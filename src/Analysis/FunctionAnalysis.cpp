@@ -1,0 +1,794 @@
+//===- FunctionAnalysis.cpp - One function into its summary ---------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FunctionAnalysis.h"
+
+#include "EngineImpl.h"
+#include "Facts.h"
+
+#include "sdv/IR/AccessPath.h"
+#include "sdv/IR/Loader.h"
+#include "sdv/IR/SourceLocation.h"
+#include "sdv/IR/Symbols.h"
+
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+#include <spdlog/spdlog.h>
+
+using namespace llvm;
+
+namespace sdv {
+
+
+FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
+                                   const EntryRoutine *Entry)
+    : E(E), R(E.R), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()),
+      Dominators(const_cast<Function &>(F)) {
+  unsigned I = 0;
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
+    Order[BB] = I++;
+}
+
+ObjectTrack FunctionAnalysis::defaultTrack(ObjectId Id) const {
+  ObjectTrack T;
+  if (E.Objects.isLocalTo(Id, F)) {
+    // Fresh in this function: only the initial state is meaningful.
+    T.Cur[R.initialState()] = bit(R.initialState());
+    return T;
+  }
+  for (unsigned S = 0; S < R.numStates(); ++S)
+    T.Cur[S] = bit(S);
+  return T;
+}
+
+const ObjectTrack *FunctionAnalysis::find(const PathState &S, ObjectId Id) const {
+  auto It = llvm::lower_bound(S.Objects, Id, [](const auto &P, ObjectId Id) {
+    return P.first < Id;
+  });
+  if (It == S.Objects.end() || It->first != Id)
+    return nullptr;
+  return &It->second;
+}
+
+ObjectTrack &FunctionAnalysis::track(PathState &S, ObjectId Id) {
+  auto It = llvm::lower_bound(S.Objects, Id, [](const auto &P, ObjectId Id) {
+    return P.first < Id;
+  });
+  if (It != S.Objects.end() && It->first == Id)
+    return It->second;
+  It = S.Objects.insert(It, {Id, defaultTrack(Id)});
+  return It->second;
+}
+
+void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &List,
+                              const PathState &S) {
+  // An object reached through an unknown pointer has no known state before
+  // this function touches it: a violation that needs that state is not
+  // evidence of a defect.
+  const AccessPath &P = E.Objects.path(V.Object).Path;
+  bool KnownBase = P.Kind == PathBase::Opaque && P.Generation == 0 &&
+                   is_contained(S.KnownBases, P.Base);
+  if (V.FromEntry && E.Objects.hasUnknownStartIn(V.Object, F) && !KnownBase)
+    return;
+  V.Unconditional = V.Unconditional || E.Objects.isLocalTo(V.Object, F);
+  addViolation(List, V, E.Traces);
+}
+
+void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
+                                  const CallBase &CB) {
+  ObjectTrack &T = track(S, Id);
+  const Instruction &Where = locatedSite(CB, S);
+  const TraceStep Step{StepKind::Event, &Where, nullptr, Ev};
+  for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+    StateSet Now = T.Cur[Start];
+    if (!Now)
+      continue;
+    StateSet Next = 0;
+    for (unsigned Q = 0; Q < R.numStates(); ++Q) {
+      if (!(Now & bit(Q)))
+        continue;
+      const Transition &Tr = R.step(Q, Ev);
+      if (Tr.Violation) {
+        ViolationRecord V;
+        V.Violation = *Tr.Violation;
+        V.Object = Id;
+        V.EntryState = Start;
+        V.FromEntry = !T.Fresh[Start];
+        V.Site = &Where;
+        V.Call = &CB;
+        V.Trace = E.Traces.append(T.Last[Start],
+                                  {StepKind::Violation, &Where, nullptr, Ev});
+        V.Pre = argumentFacts(S.Facts);
+        record(V, Result.Violations, S);
+        continue;
+      }
+      Next |= bit(*Tr.Next);
+    }
+    // Leaving the initial state starts a new history; any other move
+    // extends it (a release after an acquire explains a later release).
+    if (Now == bit(R.initialState())) {
+      T.Last[Start] = E.Traces.append(0, Step);
+      T.Fresh[Start] = true;
+    } else {
+      T.Last[Start] = E.Traces.append(T.Last[Start], Step);
+    }
+    T.Cur[Start] = Next;
+  }
+}
+
+void FunctionAnalysis::applyEvent(const CallBase &CB, EventId Ev,
+                                  std::vector<PathState> &States) {
+  const RuleEvent &Event = R.event(Ev);
+  if (CB.arg_size() <= Event.ObjectArg)
+    return;
+  const Value *Ptr = CB.getArgOperand(Event.ObjectArg);
+  ObjectId Unbound = E.Objects.intern(Paths.pathOf(Ptr));
+  E.noteNamed(Unbound);
+  auto ObjectOn = [&](const PathState &S) {
+    if (S.PhiValues.empty())
+      return Unbound;
+    ObjectId Id = E.Objects.intern(resolvedPath(Ptr, S));
+    E.noteNamed(Id);
+    return Id;
+  };
+  if (Event.Outcome == EventOutcome::Always) {
+    for (PathState &S : States)
+      moveObject(S, ObjectOn(S), Ev, CB);
+    return;
+  }
+  // The event happens only if the call returns non-zero: split each path on
+  // the result, and let the branch that tests it pick its side.
+  std::vector<PathState> Out;
+  for (PathState &S : States) {
+    ObjectId Id = ObjectOn(S);
+    PathState Taken = S;
+    if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/false})) {
+      moveObject(Taken, Id, Ev, CB);
+      Out.push_back(std::move(Taken));
+    }
+    if (addFact(S.Facts, {&CB, 0, /*Equal=*/true}))
+      Out.push_back(std::move(S));
+  }
+  States = std::move(Out);
+}
+
+void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
+                                    const Summary &Sum,
+                                    std::vector<PathState> &States) {
+  TraceRef CallStep = E.Traces.append(0, {StepKind::Call, &CB, &Callee, 0});
+  TraceRef ReturnStep = E.Traces.append(0, {StepKind::Return, &CB, &Callee, 0});
+  // A recursive call that descends a data structure (`Walk(Node->Left)`)
+  // names each of the callee's objects one load deeper, every round: a
+  // tree walk would double its objects per round and never reach a
+  // fixpoint. Through such a call an object is followed only as deep as the
+  // recursive functions name objects themselves, plus one load.
+  bool Recursive = E.inCurrentComponent(Callee);
+  // The path whose bound phis the arguments are read through.
+  const PathState *On = nullptr;
+  NamedPath Resolved;
+  auto Translate = [&](ObjectId Id,
+                       const Value *ReturnedBase = nullptr) -> std::optional<ObjectId> {
+    ObjectId Out = E.Objects.translate(
+        Id, Callee, CB,
+        [&](const Value *Actual) -> const NamedPath & {
+          if (!On || On->PhiValues.empty())
+            return Paths.pathOf(Actual);
+          Resolved = resolvedPath(Actual, *On);
+          return Resolved;
+        },
+        ReturnedBase, /*PathDependent=*/On && !On->PhiValues.empty());
+    if (!Recursive) {
+      E.noteNamed(Out);
+      return Out;
+    }
+    if (E.Objects.path(Out).Path.derefs() > E.NamedDerefs + 1)
+      return std::nullopt;
+    return Out;
+  };
+
+  std::vector<PathState> Out;
+  for (PathState &S : States) {
+    On = &S;
+    for (const ViolationRecord &CV : Sum.Violations) {
+      // The callee's path to the violation must fit this call's arguments.
+      FactSet Facts = S.Facts;
+      if (!assumeAtCall(Facts, CV.Pre, CB))
+        continue;
+      std::optional<ObjectId> Translated = Translate(CV.Object);
+      if (!Translated)
+        continue;
+      ObjectId Id = *Translated;
+      ViolationRecord V = CV;
+      V.Object = Id;
+      V.Pre = argumentFacts(Facts);
+      if (CV.Unconditional) {
+        V.Trace = E.Traces.concat(CallStep, CV.Trace);
+        record(V, Result.Violations, S);
+        continue;
+      }
+      ObjectTrack T = find(S, Id) ? *find(S, Id) : defaultTrack(Id);
+      for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+        if (!(T.Cur[Start] & bit(CV.EntryState)))
+          continue;
+        TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
+        V.EntryState = Start;
+        V.FromEntry = CV.FromEntry && !T.Fresh[Start];
+        V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
+        record(V, Result.Violations, S);
+      }
+    }
+    for (const ExitCase &X : Sum.Exits) {
+      PathState Next = S;
+      if (!assumeAtCall(Next.Facts, X.Pre, CB))
+        continue;
+      if (!all_of(X.Returns, [&](const Fact &F) {
+            return addFact(Next.Facts, {&CB, F.C, F.Equal});
+          }))
+        continue;
+      for (const auto &[CalleeId, U] : X.Objects) {
+        std::optional<ObjectId> Translated = Translate(CalleeId, X.ReturnedBase);
+        if (!Translated)
+          continue;
+        ObjectTrack &T = track(Next, *Translated);
+        ObjectTrack Composed = T;
+        for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+          StateSet Via = T.Cur[Start];
+          StateSet Result = 0;
+          std::optional<unsigned> Moved;
+          for (unsigned Mid = 0; Mid < R.numStates(); ++Mid) {
+            if (!(Via & bit(Mid)))
+              continue;
+            Result |= U.Cur[Mid];
+            if (!Moved && U.Last[Mid])
+              Moved = Mid;
+          }
+          Composed.Cur[Start] = Result;
+          if (!Moved)
+            continue;
+          TraceRef Inner = E.Traces.concat(
+              E.Traces.concat(CallStep, U.Last[*Moved]), ReturnStep);
+          if (U.Fresh[*Moved]) {
+            Composed.Last[Start] = Inner;
+            Composed.Fresh[Start] = true;
+          } else {
+            Composed.Last[Start] = E.Traces.concat(T.Last[Start], Inner);
+          }
+        }
+        T = Composed;
+      }
+      Out.push_back(std::move(Next));
+    }
+  }
+  States = std::move(Out);
+  mergeSimilar(States);
+}
+
+void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
+  if (States.size() < 2)
+    return;
+  std::vector<PathState> Merged;
+  for (PathState &S : States) {
+    auto It = llvm::find_if(Merged, [&](const PathState &M) {
+      return sameDecisive(M.Objects, S.Objects);
+    });
+    if (It == Merged.end()) {
+      Merged.push_back(std::move(S));
+      continue;
+    }
+    joinObjects(It->Objects, S.Objects);
+    intersectFacts(It->Facts, S.Facts);
+    intersectPathBindings(*It, S);
+  }
+  States = std::move(Merged);
+}
+
+/// Walks two object maps in id order, with the default track for an object
+/// one of them has not touched.
+template <typename Fn>
+static void forEachPair(const ObjectMap &A, const ObjectMap &B, Fn Visit) {
+  size_t I = 0, J = 0;
+  while (I < A.size() || J < B.size()) {
+    if (J == B.size() || (I < A.size() && A[I].first < B[J].first)) {
+      Visit(A[I].first, &A[I].second, nullptr);
+      ++I;
+    } else if (I == A.size() || B[J].first < A[I].first) {
+      Visit(B[J].first, nullptr, &B[J].second);
+      ++J;
+    } else {
+      Visit(A[I].first, &A[I].second, &B[J].second);
+      ++I;
+      ++J;
+    }
+  }
+}
+
+bool FunctionAnalysis::sameDecisive(const ObjectMap &A, const ObjectMap &B) const {
+  unsigned Initial = R.initialState();
+  bool Same = true;
+  forEachPair(A, B, [&](ObjectId Id, const ObjectTrack *TA, const ObjectTrack *TB) {
+    if (!Same)
+      return;
+    ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
+    Same = (TA ? *TA : Default).Cur[Initial] == (TB ? *TB : Default).Cur[Initial];
+  });
+  return Same;
+}
+
+bool FunctionAnalysis::joinObjects(ObjectMap &A, const ObjectMap &B) const {
+  ObjectMap Out;
+  bool Changed = false;
+  forEachPair(A, B, [&](ObjectId Id, const ObjectTrack *TA, const ObjectTrack *TB) {
+    ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
+    ObjectTrack Joined = TA ? *TA : Default;
+    const ObjectTrack &Other = TB ? *TB : Default;
+    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      StateSet Union = Joined.Cur[Start] | Other.Cur[Start];
+      Changed |= Union != Joined.Cur[Start];
+      Joined.Cur[Start] = Union;
+      if (!Joined.Last[Start]) {
+        Joined.Last[Start] = Other.Last[Start];
+        Joined.Fresh[Start] = Other.Fresh[Start];
+      }
+    }
+    Out.push_back({Id, Joined});
+  });
+  A = std::move(Out);
+  return Changed;
+}
+
+void FunctionAnalysis::joinInto(PathState &S, ObjectId Id, const ObjectTrack &T) {
+  if (!find(S, Id)) {
+    track(S, Id) = T;
+    return;
+  }
+  ObjectTrack &Dst = track(S, Id);
+  for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+    Dst.Cur[Start] |= T.Cur[Start];
+    if (!Dst.Last[Start]) {
+      Dst.Last[Start] = T.Last[Start];
+      Dst.Fresh[Start] = T.Fresh[Start];
+    }
+  }
+}
+
+/// \p Base is being redefined (a loop computes it again): the objects it
+/// named become "earlier" objects, which no code can name any more but which
+/// keep their state (a lock still held by an earlier iteration is still
+/// held at the exit).
+void FunctionAnalysis::retire(PathState &S, const Value *Base,
+                              const SmallDenseSet<ObjectId, 4> &Keep) {
+  SmallVector<std::pair<ObjectId, ObjectTrack>, 2> Retired;
+  llvm::erase_if(S.Objects, [&](const std::pair<ObjectId, ObjectTrack> &P) {
+    if (!E.Objects.rootedAt(P.first, Base) || Keep.count(P.first))
+      return false;
+    Retired.push_back(P);
+    return true;
+  });
+  for (const auto &[Id, T] : Retired)
+    joinInto(S, E.Objects.earlier(Id), T);
+}
+
+/// On the edge From -> To, each pointer phi of To takes its incoming value:
+/// the objects named through that value are now named through the phi (the
+/// loop's `Cur = Next`), and what the phi named before is retired. Phis take
+/// their values at once, as in IR (`Prev = Cur; Cur = Next`).
+void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
+                                         const BasicBlock &From) {
+  struct Move {
+    ObjectId Source, Target;
+  };
+  SmallVector<Move, 4> Moves;
+  SmallVector<const PHINode *, 2> Renamed;
+  SmallVector<std::pair<const Value *, const Value *>, 2> Bindings;
+  for (const PHINode &Phi : To.phis()) {
+    if (!Phi.getType()->isPointerTy())
+      continue;
+    NamedPath PhiPath = Paths.pathOf(&Phi);
+    if (PhiPath.Path.Kind != PathBase::Opaque || PhiPath.Path.Base != &Phi)
+      continue; // All incoming values name one object: nothing moves.
+    // On this path the phi holds this incoming value: its objects start in
+    // a known state if the value's do (the first device of a device loop).
+    const Value *In = Phi.getIncomingValueForBlock(&From);
+    // An incoming phi bound on this path stands for the value it holds.
+    const Value *Target = boundValue(S, In);
+    if (!Target)
+      Target = In;
+    const NamedPath &InPath = Paths.pathOf(Target);
+    bool Known = InPath.Path.Kind == PathBase::Param ||
+                 InPath.Path.Kind == PathBase::Global || InPath.KnownStart;
+    auto Pos = llvm::lower_bound(S.KnownBases, &Phi);
+    bool Listed = Pos != S.KnownBases.end() && *Pos == &Phi;
+    if (Known && !Listed)
+      S.KnownBases.insert(Pos, &Phi);
+    else if (!Known && Listed)
+      S.KnownBases.erase(Pos);
+    // A value that code after the phi still names keeps naming its objects
+    // if it stays valid (an argument, one computed before the branches) or
+    // names them the same on every path (a field of a parameter or global):
+    // on this path the phi is bound to it. One the phi replaces (the
+    // previous iteration's `Next`, a branch's own load) hands its objects
+    // over.
+    if ((pathIndependent(InPath) || (Target == In && outlives(In, To))) &&
+        stillNamed(Target, To)) {
+      Bindings.push_back({&Phi, Target});
+      continue;
+    }
+    Bindings.push_back({&Phi, nullptr});
+    Renamed.push_back(&Phi);
+    // The objects it hands over are named as on this path (through the
+    // values the phis it is computed from are bound to).
+    NamedPath Incoming = resolvedPath(In, S);
+    // What the phi points to bounds what is reached through it: a sibling
+    // field of the same structure is not behind the pointer.
+    const DIType *Pointee = stripTypedefs(PhiPath.Segments.front().Pointee);
+    int64_t Extent = Pointee ? Pointee->getSizeInBits() / 8 : 0;
+    for (const auto &[Id, T] : S.Objects) {
+      std::optional<NamedPath> Rest = pathAfter(E.Objects.path(Id), Incoming);
+      if (!Rest)
+        continue;
+      int64_t Into = Rest->Path.Offsets.front();
+      if (Into < 0 || (Extent ? Into >= Extent : Into != 0))
+        continue;
+      Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
+    }
+  }
+  // The phis take their values at once: bindings were resolved in the
+  // state before the edge. What a newly bound phi named before is retired.
+  for (const auto &[Phi, Value] : Bindings) {
+    if (Value && !boundValue(S, Phi))
+      retire(S, Phi);
+    bindPhi(S, Phi, Value);
+  }
+  if (Renamed.empty())
+    return;
+  SmallDenseSet<ObjectId, 4> Sources;
+  SmallVector<std::pair<ObjectId, ObjectTrack>, 4> Moved;
+  for (const Move &M : Moves) {
+    Sources.insert(M.Source);
+    Moved.push_back({M.Target, *find(S, M.Source)});
+  }
+  for (const PHINode *Phi : Renamed)
+    retire(S, Phi, Sources);
+  llvm::erase_if(S.Objects, [&](const auto &P) { return Sources.count(P.first); });
+  for (const auto &[Target, T] : Moved)
+    joinInto(S, Target, T);
+}
+
+NamedPath FunctionAnalysis::resolvedPath(const Value *Ptr, const PathState &S) {
+  const NamedPath &P = Paths.pathOf(Ptr);
+  if (P.Path.Kind != PathBase::Opaque)
+    return P;
+  const Value *Bound = boundValue(S, P.Path.Base);
+  if (!Bound)
+    return P;
+  std::optional<NamedPath> Rest = pathAfter(P, Paths.pathOf(P.Path.Base));
+  if (!Rest)
+    return P;
+  return rebasePath(*Rest, Paths.pathOf(Bound));
+}
+
+bool FunctionAnalysis::stillNamed(const Value *V, const BasicBlock &BB) {
+  auto [It, Inserted] = StillNamed.try_emplace({V, &BB}, false);
+  if (!Inserted)
+    return It->second;
+  // Code that can run after BB and names V, or an object behind V through
+  // another pointer (`deviceExtension = Record->DeviceExtension`).
+  NamedPath Root = Paths.pathOf(V);
+  SmallVector<const BasicBlock *, 16> Work{&BB};
+  SmallPtrSet<const BasicBlock *, 16> Seen{&BB};
+  bool Named = false;
+  while (!Work.empty() && !Named) {
+    const BasicBlock *B = Work.pop_back_val();
+    for (const Instruction &I : *B) {
+      // A phi's operand flows into the phi on its own edge, where the phi
+      // takes the objects over.
+      if (isa<PHINode>(I))
+        continue;
+      for (const Value *Op : I.operands()) {
+        if (Op == V) {
+          Named = true;
+        } else if (Op->getType()->isPointerTy() && !isa<Constant>(Op)) {
+          std::optional<NamedPath> Rest = pathAfter(Paths.pathOf(Op), Root);
+          Named = Rest && Rest->Path.Offsets.front() >= 0;
+        }
+        if (Named)
+          break;
+      }
+      if (Named)
+        break;
+    }
+    for (const BasicBlock *Succ : successors(B))
+      if (Seen.insert(Succ).second)
+        Work.push_back(Succ);
+  }
+  // The map may have grown: look the slot up again.
+  StillNamed[{V, &BB}] = Named;
+  return Named;
+}
+
+void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
+  // A phi bound to this instruction's previous value keeps that value,
+  // which no longer has a name: the phi names its objects itself from now.
+  if (!I.getType()->isVoidTy())
+    for (PathState &S : States)
+      llvm::erase_if(S.PhiValues, [&](const auto &B) { return B.second == &I; });
+  // An instruction executed again names new objects through its result.
+  if (!isa<PHINode>(I) && !I.getType()->isVoidTy() && E.Objects.isOpaqueBase(&I))
+    for (PathState &S : States)
+      retire(S, &I);
+  const auto *CB = dyn_cast<CallBase>(&I);
+  if (!CB || isa<DbgInfoIntrinsic>(CB))
+    return;
+  const Function *Callee = Engine::calledFunction(*CB);
+  if (!Callee) {
+    if (CB->isInlineAsm())
+      return;
+    ArrayRef<const Function *> Targets = E.Targets.targetsOf(*CB);
+    if (Targets.empty()) {
+      E.IndirectCallSites.insert(CB);
+      return;
+    }
+    // Each possible target is a way the call may go.
+    std::vector<PathState> Out;
+    for (const Function *Target : Targets) {
+      std::vector<PathState> Via = States;
+      // A target without a summary is not followed, as a declaration is.
+      if (auto It = E.Summaries.find(Target); It != E.Summaries.end())
+        applySummary(*CB, *Target, It->second, Via);
+      for (PathState &S : Via)
+        Out.push_back(std::move(S));
+    }
+    States = std::move(Out);
+    mergeSimilar(States);
+    return;
+  }
+  if (Callee->isIntrinsic())
+    return;
+  if (std::optional<EventId> Ev = R.eventFor(Callee->getName())) {
+    applyEvent(*CB, *Ev, States);
+    return;
+  }
+  if (Callee->isDeclaration())
+    return;
+  auto It = E.Summaries.find(Callee);
+  if (It == E.Summaries.end())
+    return;
+  applySummary(*CB, *Callee, It->second, States);
+}
+
+bool FunctionAnalysis::isPureReturn(const BasicBlock &BB) {
+  auto [It, Inserted] = PureReturn.try_emplace(&BB, false);
+  if (!Inserted)
+    return It->second;
+  if (!isa<ReturnInst>(BB.getTerminator()))
+    return false;
+  for (const Instruction &I : BB)
+    if (!isa<PHINode>(I) && !isa<DbgInfoIntrinsic>(I) && !I.isTerminator())
+      return false;
+  It->second = true;
+  return true;
+}
+
+FactSet FunctionAnalysis::argumentFacts(const FactSet &Facts) const {
+  FactSet Out;
+  for (const Fact &F : Facts)
+    if (const auto *A = dyn_cast<Argument>(F.V); A && A->getParent() == &this->F)
+      Out.push_back(F);
+  return Out;
+}
+
+void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
+                            const Value *Returned) {
+  const Instruction &Site = locatedSite(Exit, S);
+  if (Entry && R.checksExitOf(Entry->role())) {
+    for (const auto &[Id, T] : S.Objects) {
+      for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+        for (unsigned Q = 0; Q < R.numStates(); ++Q) {
+          if (!(T.Cur[Start] & bit(Q)))
+            continue;
+          std::optional<ViolationId> V = R.exitViolation(Q);
+          if (!V)
+            continue;
+          ViolationRecord Rec;
+          Rec.Violation = *V;
+          Rec.Object = Id;
+          Rec.EntryState = Start;
+          Rec.FromEntry = !T.Fresh[Start];
+          Rec.Site = &Site;
+          Rec.Trace = E.Traces.append(T.Last[Start],
+                                      {StepKind::Violation, &Site, nullptr, 0});
+          record(Rec, Result.ExitViolations, S);
+        }
+      }
+    }
+  }
+  // Callers see every object but the function's own stack objects, which
+  // die here.
+  ExitCase X;
+  for (const auto &P : S.Objects)
+    if (!E.Objects.diesWith(P.first, F))
+      X.Objects.push_back(P);
+  if (Returned) {
+    FactSet Known;
+    translateFacts(S.Facts, Returned, nullptr, Known);
+    X.Returns = Known;
+    bool Constant = any_of(Known, [](const Fact &F) { return F.Equal; });
+    if (Returned->getType()->isPointerTy() && !Constant) {
+      const NamedPath &RP = Paths.pathOf(Returned);
+      if (RP.Path.Kind == PathBase::Opaque && RP.Path.Offsets.size() == 1 &&
+          RP.Path.Offsets[0] == 0)
+        X.ReturnedBase = RP.Path.Base;
+    }
+  }
+  X.Pre = argumentFacts(S.Facts);
+  for (ExitCase &Old : Result.Exits) {
+    if (sameDecisive(Old.Objects, X.Objects) && sameFacts(Old.Returns, X.Returns) &&
+        Old.ReturnedBase == X.ReturnedBase) {
+      joinObjects(Old.Objects, X.Objects);
+      intersectFacts(Old.Pre, X.Pre);
+      return;
+    }
+  }
+  Result.Exits.push_back(std::move(X));
+}
+
+void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
+                               const BasicBlock *From) {
+  // Values defined in the block are defined anew on entry: facts about their
+  // previous values (from an earlier loop iteration) no longer hold. A phi
+  // takes what is known of its incoming value on this edge (`Status` set to
+  // an error constant on the path that released the lock early).
+  FactSet PhiFacts;
+  if (From) {
+    for (const PHINode &Phi : To.phis())
+      translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts);
+    renamePointerPhis(S, To, *From);
+  }
+  killFactsDefinedIn(S.Facts, To);
+  for (const Fact &F : PhiFacts)
+    if (!addFact(S.Facts, F))
+      return; // Cannot happen for a consistent path; drop it if it does.
+  BlockStates &B = In[&To];
+  auto MarkPending = [&](unsigned I) {
+    if (!is_contained(B.Pending, I))
+      B.Pending.push_back(I);
+    Work.push({-static_cast<int>(Order.lookup(&To)), &To});
+  };
+  for (unsigned I = 0; I < B.Seen.size(); ++I) {
+    PathState &Old = B.Seen[I];
+    if (Old.ExitVia != S.ExitVia || !sameDecisive(Old.Objects, S.Objects))
+      continue;
+    bool Changed = joinObjects(Old.Objects, S.Objects);
+    Changed |= intersectFacts(Old.Facts, S.Facts);
+    Changed |= intersectPathBindings(Old, S);
+    if (Changed)
+      MarkPending(I);
+    return;
+  }
+  if (B.Seen.size() < E.Options.MaxStatesPerBlock) {
+    B.Seen.push_back(std::move(S));
+    MarkPending(B.Seen.size() - 1);
+    return;
+  }
+  // Too many distinct states: join this one into the first, which keeps
+  // every state it had and gains this one's.
+  ++E.Stats.Joins;
+  PathState &Into = B.Seen.front();
+  bool Changed = intersectFacts(Into.Facts, S.Facts);
+  Changed |= joinObjects(Into.Objects, S.Objects);
+  Changed |= intersectPathBindings(Into, S);
+  if (Changed)
+    MarkPending(0);
+  if (E.Stats.Joins == 1 || Changed)
+    spdlog::debug("{}: more than {} distinct states in a block; joined",
+                  sourceName(F), E.Options.MaxStatesPerBlock);
+}
+
+void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
+  const Instruction *Term = From.getTerminator();
+  auto Edge = [&](const BasicBlock *To, PathState Next) {
+    // A block that only returns is left on this very edge: the value it
+    // returns is the phi's value for this edge, and a `return` statement's
+    // branch is where the routine leaves.
+    if (isPureReturn(*To)) {
+      const auto *Ret = cast<ReturnInst>(To->getTerminator());
+      const Value *RV = Ret->getReturnValue();
+      if (const auto *Phi = dyn_cast_or_null<PHINode>(RV);
+          Phi && Phi->getParent() == To)
+        RV = Phi->getIncomingValueForBlock(&From);
+      bool ReturnStatement = Term->getMetadata(ReturnStatementMD) && Term->getDebugLoc();
+      exit(Next, ReturnStatement ? *Term : *Ret, RV);
+      return;
+    }
+    Next.ExitVia = Term->getMetadata(ReturnStatementMD) && Term->getDebugLoc() &&
+                           isa<ReturnInst>(To->getTerminator())
+                       ? Term
+                       : nullptr;
+    enqueue(*To, std::move(Next), &From);
+  };
+
+  if (const auto *Br = dyn_cast<BranchInst>(Term)) {
+    if (Br->isUnconditional()) {
+      Edge(Br->getSuccessor(0), S);
+      return;
+    }
+    const Value *Cond = Br->getCondition();
+    std::optional<bool> Known = evaluate(Cond, S.Facts);
+    for (unsigned Succ = 0; Succ < 2; ++Succ) {
+      bool Taken = Succ == 0;
+      if (Known && *Known != Taken)
+        continue;
+      PathState Next = S;
+      if (!assumeCondition(Next.Facts, Cond, Taken))
+        continue;
+      Edge(Br->getSuccessor(Succ), std::move(Next));
+    }
+    return;
+  }
+  if (const auto *Sw = dyn_cast<SwitchInst>(Term)) {
+    const Value *Cond = Sw->getCondition();
+    for (auto Case : Sw->cases()) {
+      PathState Next = S;
+      if (!addFact(Next.Facts, {Cond, Case.getCaseValue()->getSExtValue(), true}))
+        continue;
+      Edge(Case.getCaseSuccessor(), std::move(Next));
+    }
+    PathState Default = S;
+    bool Feasible = true;
+    if (Sw->getNumCases() <= MaxSwitchFacts)
+      for (auto Case : Sw->cases())
+        Feasible = Feasible &&
+                   addFact(Default.Facts,
+                           {Cond, Case.getCaseValue()->getSExtValue(), false});
+    if (Feasible)
+      Edge(Sw->getDefaultDest(), std::move(Default));
+    return;
+  }
+  if (const auto *Ret = dyn_cast<ReturnInst>(Term)) {
+    exit(S, S.ExitVia ? *S.ExitVia : *Term, Ret->getReturnValue());
+    return;
+  }
+  // invoke, indirectbr, callbr, EH pads: every successor, no facts. Paths
+  // that unwind out of the function or reach `unreachable` end here.
+  for (const BasicBlock *Succ : successors(&From))
+    Edge(Succ, S);
+}
+
+Summary FunctionAnalysis::run() {
+  const BasicBlock &EntryBlock = F.getEntryBlock();
+  enqueue(EntryBlock, PathState());
+  while (!Work.empty() && !E.overBudget()) {
+    const BasicBlock *BB = Work.top().second;
+    Work.pop();
+    BlockStates &B = In[BB];
+    if (B.Pending.empty())
+      continue;
+    std::vector<PathState> States;
+    for (unsigned I : B.Pending)
+      States.push_back(B.Seen[I]);
+    B.Pending.clear();
+    E.Stats.StatesProcessed += States.size();
+    for (const Instruction &I : *BB) {
+      if (States.empty())
+        break;
+      transfer(I, States);
+    }
+    const Instruction *Located = lastLocatedIn(*BB);
+    for (PathState &S : States) {
+      if (Located)
+        S.LastLocated = Located;
+      propagate(*BB, S);
+    }
+  }
+  return std::move(Result);
+}
+
+} // namespace sdv

@@ -1,0 +1,121 @@
+//===- PathState.h - Path states and their joins ----------------*- C++ -*-===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// What one path through a function knows: for each monitored object, the
+/// states it may be in as a function of its state on entry (with the trace
+/// that led there), the branch facts the path has learnt, and which pointer
+/// phis are bound to which incoming values on it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef SDV_ANALYSIS_PATHSTATE_H
+#define SDV_ANALYSIS_PATHSTATE_H
+
+#include "Facts.h"
+#include "ObjectTable.h"
+#include "Trace.h"
+
+#include "sdv/Rule/Rule.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <array>
+
+namespace llvm {
+class BasicBlock;
+class Instruction;
+class Value;
+} // namespace llvm
+
+namespace sdv {
+
+inline StateSet bit(unsigned S) { return StateSet(1u << S); }
+
+/// One object's automaton, as a function of its state on entry to the
+/// function being analysed: entry state S may now be in any state of Cur[S].
+/// An empty set means the object is no longer tracked from that entry state
+/// (a violation stopped it, as the reference tool stops a path).
+struct ObjectTrack {
+  std::array<StateSet, MaxRuleStates> Cur{};
+  /// The object's history on the path, per entry state: the steps since it
+  /// last left the initial state (empty if nothing in this function has
+  /// touched it yet).
+  std::array<TraceRef, MaxRuleStates> Last{};
+  /// Whether that history began in this function, when the object left the
+  /// initial state; if not, it continues the caller's history.
+  std::array<bool, MaxRuleStates> Fresh{};
+
+  bool sameStates(const ObjectTrack &O) const { return Cur == O.Cur; }
+};
+
+using ObjectMap = llvm::SmallVector<std::pair<ObjectId, ObjectTrack>, 4>;
+
+inline bool sameStates(const ObjectMap &A, const ObjectMap &B) {
+  if (A.size() != B.size())
+    return false;
+  for (unsigned I = 0; I < A.size(); ++I)
+    if (A[I].first != B[I].first || !A[I].second.sameStates(B[I].second))
+      return false;
+  return true;
+}
+
+struct PathState {
+  ObjectMap Objects; // Sorted by ObjectId.
+  FactSet Facts;
+  /// Opaque pointers (phis) that hold, on this path, a value whose objects
+  /// start in a known state: a loop over devices entered with
+  /// `DriverObject->DeviceObject`. Sorted.
+  llvm::SmallVector<const llvm::Value *, 2> KnownBases;
+  /// Pointer phis bound, on this path, to the incoming value they took: a
+  /// lock pointer chosen on two branches (`Lock = &E->SendLock` or
+  /// `&E->ModeLock`) is, on each path, the lock that path took, and events
+  /// through it are events on that lock. Holds only incoming values that
+  /// name their objects independently of the path (a parameter's or a
+  /// global's field), or that stay valid and named after the phi. Sorted
+  /// by phi.
+  llvm::SmallVector<std::pair<const llvm::Value *, const llvm::Value *>, 1> PhiValues;
+  /// The `return` statement's branch by which this path entered a returning
+  /// block that still does work (optimised code sinks what the returning
+  /// paths share into it); where the routine leaves.
+  const llvm::Instruction *ExitVia = nullptr;
+  /// The last instruction with a source line in the blocks this path went
+  /// through before the current one: where to report an event at code that
+  /// optimisation merged from several paths (a call sunk into a join point
+  /// has line 0).
+  const llvm::Instruction *LastLocated = nullptr;
+};
+
+/// Whether \p I has a source line.
+bool hasLine(const llvm::Instruction &I);
+
+/// The last instruction of \p BB, up to and including \p From (its end if
+/// null), that has a source line; null if none.
+const llvm::Instruction *lastLocatedIn(const llvm::BasicBlock &BB,
+                                       const llvm::Instruction *From = nullptr);
+
+/// \p I, or where the path \p S last was in the source when \p I has lost
+/// its line.
+const llvm::Instruction &locatedSite(const llvm::Instruction &I, const PathState &S);
+
+/// Keeps in \p Into the known bases and phi bindings \p Other has too;
+/// returns whether Into lost any.
+bool intersectPathBindings(PathState &Into, const PathState &Other);
+
+/// Whether \p P names the same object on every path through the function:
+/// it starts at a parameter or a global, not at a value computed on the way.
+bool pathIndependent(const NamedPath &P);
+
+/// The value the phi \p Phi is bound to on the path \p S, if any.
+const llvm::Value *boundValue(const PathState &S, const llvm::Value *Phi);
+
+/// Binds \p Phi to \p To on \p S, or unbinds it if To is null.
+void bindPhi(PathState &S, const llvm::Value *Phi, const llvm::Value *To);
+
+} // namespace sdv
+
+#endif // SDV_ANALYSIS_PATHSTATE_H
