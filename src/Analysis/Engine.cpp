@@ -9,6 +9,7 @@
 #include "EngineImpl.h"
 #include "FunctionAnalysis.h"
 
+#include "sdv/IR/MethodTable.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/IR/Symbols.h"
 
@@ -39,6 +40,76 @@ uint64_t residentBytes() {
 }
 } // namespace
 
+Engine::Engine(const Module &M, const std::vector<RuleToCheck> &Rules,
+               const std::vector<EntryRoutine> &Entries, const EngineOptions &Options)
+    : M(M), AllRules(Rules), Entries(Entries), Options(Options), Targets(M) {
+  for (const RuleToCheck &R : Rules)
+    this->Rules.push_back(R.R);
+  Events = std::make_unique<Monitors>(M, this->Rules);
+}
+
+StateId Engine::entryState(const EntryRoutine &Entry, ObjectId Id) const {
+  RuleIndex RI = Objects.rule(Id);
+  const Rule &R = *Rules[RI];
+  ObjectKind Kind = Objects.kind(Id);
+  if (!(Kind == ObjectKind::Single || (Kind == ObjectKind::Key && !Objects.hasPath(Id))))
+    return R.initialState();
+  for (const EntryState &ES : R.entryStates()) {
+    if (ES.Key && (Kind != ObjectKind::Key || R.keys()[*ES.Key].Value != Objects.name(Id).Key))
+      continue;
+    bool RoleMatches = any_of(Entry.Evidence, [&](const RoleEvidence &Ev) {
+      return is_contained(ES.Roles, Ev.Role);
+    });
+    bool Holds = all_of(ES.When, [&](const std::pair<unsigned, bool> &C) {
+      std::optional<bool> Value = AllRules[RI].Conditions.size() > C.first
+                                      ? AllRules[RI].Conditions[C.first]
+                                      : std::nullopt;
+      return Value && *Value != C.second;
+    });
+    if (RoleMatches && Holds)
+      return ES.State;
+  }
+  return R.initialState();
+}
+
+StateSet Engine::decisiveStates(ObjectId Id) {
+  if (Id >= Decisive.size())
+    Decisive.resize(Objects.size(), 0);
+  StateSet &Set = Decisive[Id];
+  if (Set)
+    return Set;
+  const Rule &R = ruleOf(Id);
+  Set = bit(R.initialState());
+  ObjectKind Kind = Objects.kind(Id);
+  if (Kind == ObjectKind::Single || (Kind == ObjectKind::Key && !Objects.hasPath(Id)))
+    for (const EntryState &ES : R.entryStates())
+      if (!ES.Key || R.keys()[*ES.Key].Value == Objects.name(Id).Key)
+        Set |= bit(ES.State);
+  return Set;
+}
+
+/// Each entry routine's objects that its role enters in another state,
+/// for the rules the driver calls.
+void Engine::seedEntries() {
+  for (const EntryRoutine &Root : Entries) {
+    for (RuleIndex RI = 0; RI < Rules.size(); ++RI) {
+      const Rule &R = *Rules[RI];
+      if (!Events->monitored(RI))
+        continue;
+      SmallVector<ObjectId, 4> Candidates;
+      if (R.naming() == ObjectNaming::Single)
+        Candidates.push_back(Objects.internSingle(RI));
+      for (const EntryState &ES : R.entryStates())
+        if (ES.Key)
+          Candidates.push_back(Objects.internKey(RI, R.keys()[*ES.Key].Value));
+      for (ObjectId Id : Candidates)
+        if (StateId S = entryState(Root, Id); S != R.initialState() &&
+                                              !is_contained(EntrySeeds[Root.F],
+                                                            std::make_pair(Id, S)))
+          EntrySeeds[Root.F].push_back({Id, S});
+    }
+  }
+}
 
 /// Tarjan's algorithm over the direct calls between defined functions
 /// reachable from the entry routines. Components come out callees first;
@@ -56,7 +127,8 @@ std::vector<std::vector<const Function *>> Engine::componentsBottomUp() {
     auto Add = [&](const Function *G) {
       if (G == F)
         CallsItself.insert(F);
-      if (!G->isDeclaration() && !is_contained(Out, G))
+      // A defined wrapper of a monitored API is an event, not a callee.
+      if (!G->isDeclaration() && !Events->isMonitoredFunction(*G) && !is_contained(Out, G))
         Out.push_back(G);
     };
     for (const Instruction &I : instructions(*F)) {
@@ -163,7 +235,7 @@ void Engine::analyseComponent(const std::vector<const Function *> &Component) {
 std::string Engine::describe(const Function &F, const Summary &S) const {
   std::string Out = "summary of '" + sourceName(F) + "': " +
                     std::to_string(S.Exits.size()) + " exit case(s)";
-  auto States = [&](StateSet Set) {
+  auto States = [&](const Rule &R, StateSet Set) {
     std::string Names;
     for (unsigned Q = 0; Q < R.numStates(); ++Q)
       if (Set & bit(Q))
@@ -175,17 +247,19 @@ std::string Engine::describe(const Function &F, const Summary &S) const {
     if (S.Exits[I].Objects.empty())
       Out += " no object moved";
     for (const auto &[Id, T] : S.Exits[I].Objects) {
-      Out += " '" + Objects.path(Id).render(R.objectType()) + "' {";
+      const Rule &R = ruleOf(Id);
+      Out += " " + R.id().str() + " '" + Objects.render(Id, R) + "' {";
       for (unsigned Start = 0; Start < R.numStates(); ++Start)
         Out += (Start ? ", " : "") + R.stateName(Start).str() + "->" +
-               States(T.Cur[Start]);
+               States(R, T.Cur[Start]);
       Out += "}";
     }
   }
   for (const ViolationRecord &V : S.Violations) {
+    const Rule &R = ruleOf(V.Object);
     SourceLoc L = locationOf(*V.Site);
-    Out += "\n  " + R.violation(V.Violation).Id + " on '" +
-           Objects.path(V.Object).render(R.objectType()) + "' at " + L.str() +
+    Out += "\n  " + R.id().str() + " " + R.violation(V.Violation).Id + " on '" +
+           Objects.render(V.Object, R) + "' at " + L.str() +
            (V.Unconditional ? std::string(", always")
                             : ", if it is " + R.stateName(V.EntryState).str() +
                                   " on entry");
@@ -193,37 +267,46 @@ std::string Engine::describe(const Function &F, const Summary &S) const {
   return Out;
 }
 
-void Engine::collectDefects(RuleResult &Result) {
-  // One defect per (violation, site); the shortest trace wins, then the
-  // first entry routine by name.
+void Engine::collectDefects(std::vector<RuleResult> &Results) {
+  // One defect per rule, violation and site; the shortest trace wins, then
+  // the first entry routine by name.
   // Keyed by source position, not instruction: a helper inlined into
   // several callers is one line of source.
-  std::map<std::tuple<std::string, unsigned, unsigned, ViolationId>, unsigned> Seen;
+  std::map<std::tuple<RuleIndex, std::string, unsigned, unsigned, ViolationId>, unsigned>
+      Seen;
   for (const EntryRoutine &Root : Entries) {
     const Summary &S = Summaries[Root.F];
     auto Consider = [&](const ViolationRecord &V) {
-      if (!V.Unconditional && V.EntryState != R.initialState())
+      if (!V.Unconditional && V.EntryState != entryState(Root, V.Object))
         return;
+      RuleIndex RI = Objects.rule(V.Object);
+      const Rule &R = *Rules[RI];
+      std::vector<Defect> &Defects = Results[RI].Defects;
       Defect D;
       D.Violation = V.Violation;
       D.Entry = &Root;
-      D.Object = Objects.path(V.Object).render(R.objectType());
+      if (V.Acquired != NoObject) {
+        D.Object = Objects.render(V.Acquired, R);
+        D.Held = Objects.render(V.Object, R);
+      } else {
+        D.Object = Objects.render(V.Object, R);
+      }
       D.Site = V.Site;
       if (const CallBase *CB = V.Call)
-        if (const Function *Callee = calledFunction(*CB))
-          D.Function = normalizeSymbol(Callee->getName()).str();
+        if (std::optional<CalledName> Called = calledName(*CB, R.methodSlots()))
+          D.Function = Called->Name.str();
       D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});
       Traces.materialize(V.Trace, D.Trace);
       SourceLoc Where = locationOf(*V.Site);
       if (!Where.known())
         Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
       auto [It, Inserted] = Seen.try_emplace(
-          {Where.File, Where.Line, Where.Column, V.Violation}, Result.Defects.size());
+          {RI, Where.File, Where.Line, Where.Column, V.Violation}, Defects.size());
       if (Inserted) {
-        Result.Defects.push_back(std::move(D));
+        Defects.push_back(std::move(D));
         return;
       }
-      Defect &Old = Result.Defects[It->second];
+      Defect &Old = Defects[It->second];
       if (D.Trace.size() < Old.Trace.size())
         Old = std::move(D);
     };
@@ -232,14 +315,14 @@ void Engine::collectDefects(RuleResult &Result) {
     for (const ViolationRecord &V : S.ExitViolations)
       Consider(V);
   }
-  llvm::stable_sort(Result.Defects, [&](const Defect &A, const Defect &B) {
-    SourceLoc LA = locationOf(*A.Site), LB = locationOf(*B.Site);
-    if (!(LA == LB))
-      return LA < LB;
-    return A.Violation < B.Violation;
-  });
+  for (RuleResult &Result : Results)
+    llvm::stable_sort(Result.Defects, [&](const Defect &A, const Defect &B) {
+      SourceLoc LA = locationOf(*A.Site), LB = locationOf(*B.Site);
+      if (!(LA == LB))
+        return LA < LB;
+      return A.Violation < B.Violation;
+    });
 }
-
 
 bool Engine::overBudget() {
   if (Stopped != Outcome::Complete)
@@ -260,46 +343,57 @@ bool Engine::overBudget() {
   }
   if (Stopped == Outcome::Complete)
     return false;
-  spdlog::info("{}: analysis stopped: {}", R.id(), StopReason);
+  spdlog::info("analysis stopped: {}", StopReason);
   return true;
 }
 
-RuleResult Engine::run() {
-  RuleResult Result;
-  for (const EntryRoutine &Root : Entries)
-    EntryOf[Root.F] = &Root;
-  std::vector<std::vector<const Function *>> Components = componentsBottomUp();
-  spdlog::debug("{}: {} functions in {} call-graph components reachable from {} "
-                "entry routines",
-                R.id(),
-                std::accumulate(Components.begin(), Components.end(), size_t(0),
-                                [](size_t N, const auto &C) { return N + C.size(); }),
-                Components.size(), Entries.size());
-  for (const std::vector<const Function *> &Component : Components) {
-    if (overBudget())
-      break;
-    analyseComponent(Component);
-  }
-  Result.Result = Stopped;
-  Result.BudgetReason = StopReason;
-  if (Stopped == Outcome::Complete)
-    collectDefects(Result);
+std::vector<RuleResult> Engine::run() {
+  std::vector<RuleResult> Results(Rules.size());
   // Applicability is a property of the driver, reachable or not.
-  Result.MonitoredCallsFound = any_of(M, [&](const Function &F) {
-    return F.isDeclaration() && !F.use_empty() && R.eventFor(F.getName());
-  });
-  Result.EntriesAnalysed = Entries.size();
+  for (RuleIndex RI = 0; RI < Rules.size(); ++RI)
+    Results[RI].MonitoredCallsFound = Events->monitored(RI);
+  // Nothing to follow if the driver calls no monitored function at all.
+  if (any_of(Results, [](const RuleResult &R) { return R.MonitoredCallsFound; })) {
+    for (const EntryRoutine &Root : Entries)
+      EntryOf[Root.F] = &Root;
+    seedEntries();
+    std::vector<std::vector<const Function *>> Components = componentsBottomUp();
+    spdlog::debug("{} functions in {} call-graph components reachable from {} "
+                  "entry routines",
+                  std::accumulate(Components.begin(), Components.end(), size_t(0),
+                                  [](size_t N, const auto &C) { return N + C.size(); }),
+                  Components.size(), Entries.size());
+    for (const std::vector<const Function *> &Component : Components) {
+      if (overBudget())
+        break;
+      analyseComponent(Component);
+    }
+    if (Stopped == Outcome::Complete)
+      collectDefects(Results);
+  }
   Stats.Objects = Objects.size();
   Stats.IndirectCalls = IndirectCallSites.size();
-  Result.Stats = Stats;
-  return Result;
+  for (RuleResult &Result : Results) {
+    Result.Result = Stopped;
+    Result.BudgetReason = StopReason;
+    Result.EntriesAnalysed = Entries.size();
+    Result.Stats = Stats;
+  }
+  return Results;
+}
+
+std::vector<RuleResult> checkRules(const Module &M, const std::vector<RuleToCheck> &Rules,
+                                   const std::vector<EntryRoutine> &Entries,
+                                   const EngineOptions &Options) {
+  Engine E(M, Rules, Entries, Options);
+  return E.run();
 }
 
 RuleResult checkRule(const Module &M, const Rule &R,
                      const std::vector<EntryRoutine> &Entries,
                      const EngineOptions &Options) {
-  Engine E(M, R, Entries, Options);
-  return E.run();
+  std::vector<RuleToCheck> Rules{{&R, std::vector<std::optional<bool>>(R.conditions().size())}};
+  return std::move(checkRules(M, Rules, Entries, Options).front());
 }
 
 } // namespace sdv

@@ -16,6 +16,7 @@
 #define SDV_ANALYSIS_ENGINEIMPL_H
 
 #include "CallTargets.h"
+#include "Monitors.h"
 #include "ObjectTable.h"
 #include "Summary.h"
 #include "Trace.h"
@@ -28,6 +29,7 @@
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Function.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,14 +37,17 @@ namespace sdv {
 
 class Engine {
 public:
-  Engine(const llvm::Module &M, const Rule &R, const std::vector<EntryRoutine> &Entries,
-         const EngineOptions &Options)
-      : M(M), R(R), Entries(Entries), Options(Options), Targets(M) {}
+  Engine(const llvm::Module &M, const std::vector<RuleToCheck> &Rules,
+         const std::vector<EntryRoutine> &Entries, const EngineOptions &Options);
 
-  RuleResult run();
+  std::vector<RuleResult> run();
 
   const llvm::Module &M;
-  const Rule &R;
+  /// The rules analysed (those the driver calls), by RuleIndex.
+  std::vector<const Rule *> Rules;
+  /// Each analysed rule's place among the rules asked for.
+  std::vector<unsigned> Asked;
+  const std::vector<RuleToCheck> &AllRules;
   const std::vector<EntryRoutine> &Entries;
   const EngineOptions &Options;
   ObjectTable Objects;
@@ -54,6 +59,12 @@ public:
   llvm::DenseSet<const llvm::Function *> CallsItself;
   llvm::DenseSet<const llvm::CallBase *> IndirectCallSites;
   CallTargets Targets;
+  /// Which calls are which rules' events (over the analysed rules).
+  std::unique_ptr<Monitors> Events;
+  /// Per entry routine, the objects that start in another state than their
+  /// rule's initial one (the cancel spin lock in a cancel routine).
+  llvm::DenseMap<const llvm::Function *, llvm::SmallVector<std::pair<ObjectId, StateId>, 2>>
+      EntrySeeds;
   /// Set once a budget is exhausted; every loop then winds down.
   Outcome Stopped = Outcome::Complete;
   std::string StopReason;
@@ -72,8 +83,15 @@ public:
     return CurrentComponent.count(&F);
   }
   void noteNamed(ObjectId Id) {
-    NamedDerefs = std::max(NamedDerefs, Objects.path(Id).Path.derefs());
+    if (Objects.hasPath(Id))
+      NamedDerefs = std::max(NamedDerefs, Objects.path(Id).Path.derefs());
   }
+  const Rule &ruleOf(ObjectId Id) const { return *Rules[Objects.rule(Id)]; }
+  /// The state \p Id is in when \p Entry is entered.
+  StateId entryState(const EntryRoutine &Entry, ObjectId Id) const;
+  /// The entry states that tell \p Id's paths apart: its rule's initial
+  /// state, and any state a role's entry gives it.
+  StateSet decisiveStates(ObjectId Id);
   /// The callee of a direct call, through casts.
   static const llvm::Function *calledFunction(const llvm::CallBase &CB) {
     return llvm::dyn_cast<llvm::Function>(CB.getCalledOperand()->stripPointerCasts());
@@ -83,7 +101,10 @@ private:
   std::vector<std::vector<const llvm::Function *>> componentsBottomUp();
   std::string describe(const llvm::Function &F, const Summary &S) const;
   void analyseComponent(const std::vector<const llvm::Function *> &Component);
-  void collectDefects(RuleResult &Result);
+  void seedEntries();
+  void collectDefects(std::vector<RuleResult> &Results);
+  /// Per object, its decisive states (0: not computed yet).
+  std::vector<StateSet> Decisive;
 };
 
 } // namespace sdv

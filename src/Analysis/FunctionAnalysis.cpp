@@ -30,7 +30,7 @@ namespace sdv {
 
 FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
                                    const EntryRoutine *Entry)
-    : E(E), R(E.R), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()),
+    : E(E), F(F), Entry(Entry), Paths(F, E.M.getDataLayout()),
       Dominators(const_cast<Function &>(F)) {
   unsigned I = 0;
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
@@ -38,6 +38,7 @@ FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
 }
 
 ObjectTrack FunctionAnalysis::defaultTrack(ObjectId Id) const {
+  const Rule &R = E.ruleOf(Id);
   ObjectTrack T;
   if (E.Objects.isLocalTo(Id, F)) {
     // Fresh in this function: only the initial state is meaningful.
@@ -84,6 +85,7 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
 
 void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
                                   const CallBase &CB) {
+  const Rule &R = E.ruleOf(Id);
   ObjectTrack &T = track(S, Id);
   const Instruction &Where = locatedSite(CB, S);
   const TraceStep Step{StepKind::Event, &Where, nullptr, Ev};
@@ -124,34 +126,161 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
   }
 }
 
-void FunctionAnalysis::applyEvent(const CallBase &CB, EventId Ev,
-                                  std::vector<PathState> &States) {
-  const RuleEvent &Event = R.event(Ev);
-  if (CB.arg_size() <= Event.ObjectArg)
-    return;
-  const Value *Ptr = CB.getArgOperand(Event.ObjectArg);
-  ObjectId Unbound = E.Objects.intern(Paths.pathOf(Ptr));
-  E.noteNamed(Unbound);
-  auto ObjectOn = [&](const PathState &S) {
-    if (S.PhiValues.empty())
-      return Unbound;
-    ObjectId Id = E.Objects.intern(resolvedPath(Ptr, S));
+NamedPath FunctionAnalysis::pathOn(const Value *V, const PathState &S) {
+  return S.PhiValues.empty() ? Paths.pathOf(V) : resolvedPath(V, S);
+}
+
+bool FunctionAnalysis::pathIndependentEvent(const CallBase &CB, const EventCall &Ev,
+                                            const PathState &S) const {
+  const Rule &R = *E.Rules[Ev.Rule];
+  const RuleEvent &Event = R.event(Ev.Event);
+  if (!S.PhiValues.empty() || (Event.HandleArg && !S.Handles.empty()))
+    return false;
+  if (R.naming() != ObjectNaming::Key || Event.HandleArg)
+    return true;
+  unsigned Arg = Event.ObjectArg + Ev.ArgOffset;
+  return Arg < CB.arg_size() && isa<ConstantInt>(CB.getArgOperand(Arg));
+}
+
+std::optional<ObjectId> FunctionAnalysis::eventObject(const CallBase &CB,
+                                                      const EventCall &Ev,
+                                                      const PathState &S) {
+  const Rule &R = *E.Rules[Ev.Rule];
+  const RuleEvent &Event = R.event(Ev.Event);
+  auto Arg = [&](unsigned I) -> const Value * {
+    I += Ev.ArgOffset;
+    return I < CB.arg_size() ? CB.getArgOperand(I) : nullptr;
+  };
+  auto Named = [&](ObjectId Id) {
     E.noteNamed(Id);
     return Id;
   };
+  if (Event.HandleArg) {
+    // The object the handle was bound to on this path, or, if it was bound
+    // before this function, whatever the caller bound it to.
+    const Value *Handle = Arg(*Event.HandleArg);
+    if (!Handle)
+      return std::nullopt;
+    NamedPath HandlePath = pathOn(Handle, S);
+    ObjectId Bound = boundObject(S.Handles, E.Objects.intern(Ev.Rule, HandlePath));
+    if (Bound != NoObject)
+      return Bound;
+    return Named(E.Objects.internViaHandle(Ev.Rule, HandlePath));
+  }
+  switch (R.naming()) {
+  case ObjectNaming::Single:
+    return E.Objects.internSingle(Ev.Rule);
+  case ObjectNaming::Pointer: {
+    const Value *Ptr = Arg(Event.ObjectArg);
+    if (!Ptr)
+      return std::nullopt;
+    return Named(E.Objects.intern(Ev.Rule, pathOn(Ptr, S)));
+  }
+  case ObjectNaming::Key: {
+    const Value *KeyArg = Arg(Event.ObjectArg);
+    if (!KeyArg)
+      return std::nullopt;
+    std::optional<int64_t> Key = knownValue(KeyArg, S.Facts);
+    if (!Key) {
+      // A helper taking the lock kind: its callers say which.
+      if (const auto *A = dyn_cast<Argument>(KeyArg); A && A->getParent() == &F)
+        return E.Objects.internKeyOfParam(Ev.Rule, A->getArgNo(), Paths.pathOf(A).BaseName);
+      return std::nullopt;
+    }
+    std::optional<unsigned> Index = R.keyIndex(*Key);
+    if (Index && R.keys()[*Index].Qualified && Event.QualifierArg) {
+      const Value *Qualifier = Arg(*Event.QualifierArg);
+      if (!Qualifier)
+        return std::nullopt;
+      NamedPath QualifierPath = pathOn(Qualifier, S);
+      return Named(E.Objects.internKey(Ev.Rule, *Key, &QualifierPath));
+    }
+    return E.Objects.internKey(Ev.Rule, *Key);
+  }
+  }
+  return std::nullopt;
+}
+
+void FunctionAnalysis::checkOrder(PathState &S, ObjectId Acquired, const EventCall &Ev,
+                                  const CallBase &CB) {
+  const Rule &R = *E.Rules[Ev.Rule];
+  auto LevelOf = [&](ObjectId Id) -> std::optional<unsigned> {
+    if (E.Objects.rule(Id) != Ev.Rule || E.Objects.kind(Id) != ObjectKind::Key)
+      return std::nullopt;
+    std::optional<unsigned> K = R.keyIndex(E.Objects.name(Id).Key);
+    return K ? R.keys()[*K].Level : std::nullopt;
+  };
+  std::optional<unsigned> Level = LevelOf(Acquired);
+  if (!R.orderViolation() || !Level)
+    return;
+  // The objects of a higher level: every unqualified key, and the qualified
+  // ones this path has touched.
+  SmallVector<ObjectId, 4> Higher;
+  for (const ObjectKey &K : R.keys())
+    if (K.Level && *K.Level > *Level && !K.Qualified)
+      Higher.push_back(E.Objects.internKey(Ev.Rule, K.Value));
+  for (const auto &[Id, T] : S.Objects)
+    if (std::optional<unsigned> L = LevelOf(Id); L && *L > *Level && !is_contained(Higher, Id))
+      Higher.push_back(Id);
+  const Instruction &Where = locatedSite(CB, S);
+  for (ObjectId H : Higher) {
+    const ObjectTrack *Found = find(S, H);
+    ObjectTrack T = Found ? *Found : defaultTrack(H);
+    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      if (!(T.Cur[Start] & R.holdingStates()))
+        continue;
+      ViolationRecord V;
+      V.Violation = *R.orderViolation();
+      V.Object = H;
+      V.Acquired = Acquired;
+      V.EntryState = Start;
+      V.FromEntry = !T.Fresh[Start];
+      V.Site = &Where;
+      V.Call = &CB;
+      V.Trace = E.Traces.append(T.Last[Start], {StepKind::Violation, &Where, nullptr, Ev.Event});
+      V.Pre = argumentFacts(S.Facts);
+      record(V, Result.Violations, S);
+    }
+  }
+}
+
+void FunctionAnalysis::applyEvent(const CallBase &CB, const EventCall &Ev,
+                                  std::vector<PathState> &States) {
+  const RuleEvent &Event = E.Rules[Ev.Rule]->event(Ev.Event);
+  // Most calls name their object the same way on every path: look it up
+  // once.
+  std::optional<std::optional<ObjectId>> Common;
+  auto ObjectOn = [&](const PathState &S) -> std::optional<ObjectId> {
+    if (!pathIndependentEvent(CB, Ev, S))
+      return eventObject(CB, Ev, S);
+    if (!Common)
+      Common = eventObject(CB, Ev, S);
+    return *Common;
+  };
+  auto Move = [&](PathState &S, ObjectId Id) {
+    if (Event.Ordered)
+      checkOrder(S, Id, Ev, CB);
+    moveObject(S, Id, Ev.Event, CB);
+    if (Event.BindsHandleArg && *Event.BindsHandleArg + Ev.ArgOffset < CB.arg_size()) {
+      const Value *Handle = CB.getArgOperand(*Event.BindsHandleArg + Ev.ArgOffset);
+      bindHandle(S.Handles, E.Objects.intern(Ev.Rule, pathOn(Handle, S)), Id);
+    }
+  };
   if (Event.Outcome == EventOutcome::Always) {
     for (PathState &S : States)
-      moveObject(S, ObjectOn(S), Ev, CB);
+      if (std::optional<ObjectId> Id = ObjectOn(S))
+        Move(S, *Id);
     return;
   }
   // The event happens only if the call returns non-zero: split each path on
   // the result, and let the branch that tests it pick its side.
   std::vector<PathState> Out;
   for (PathState &S : States) {
-    ObjectId Id = ObjectOn(S);
+    std::optional<ObjectId> Id = ObjectOn(S);
     PathState Taken = S;
     if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/false})) {
-      moveObject(Taken, Id, Ev, CB);
+      if (Id)
+        Move(Taken, *Id);
       Out.push_back(std::move(Taken));
     }
     if (addFact(S.Facts, {&CB, 0, /*Equal=*/true}))
@@ -176,7 +305,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
   NamedPath Resolved;
   auto Translate = [&](ObjectId Id,
                        const Value *ReturnedBase = nullptr) -> std::optional<ObjectId> {
-    ObjectId Out = E.Objects.translate(
+    std::optional<ObjectId> Translated = E.Objects.translate(
         Id, Callee, CB,
         [&](const Value *Actual) -> const NamedPath & {
           if (!On || On->PhiValues.empty())
@@ -185,6 +314,16 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
           return Resolved;
         },
         ReturnedBase, /*PathDependent=*/On && !On->PhiValues.empty());
+    if (!Translated)
+      return std::nullopt;
+    ObjectId Out = *Translated;
+    // What the callee released through a handle its caller bound is what
+    // this path bound the handle to.
+    if (E.Objects.kind(Out) == ObjectKind::ViaHandle && On) {
+      ObjectId Handle = E.Objects.intern(E.Objects.rule(Out), E.Objects.path(Out));
+      if (ObjectId Bound = boundObject(On->Handles, Handle); Bound != NoObject)
+        return Bound;
+    }
     if (!Recursive) {
       E.noteNamed(Out);
       return Out;
@@ -208,6 +347,8 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
       ObjectId Id = *Translated;
       ViolationRecord V = CV;
       V.Object = Id;
+      if (CV.Acquired != NoObject)
+        V.Acquired = Translate(CV.Acquired).value_or(CV.Acquired);
       V.Pre = argumentFacts(Facts);
       if (CV.Unconditional) {
         V.Trace = E.Traces.concat(CallStep, CV.Trace);
@@ -215,7 +356,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
         continue;
       }
       ObjectTrack T = find(S, Id) ? *find(S, Id) : defaultTrack(Id);
-      for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+      for (unsigned Start = 0; Start < E.ruleOf(Id).numStates(); ++Start) {
         if (!(T.Cur[Start] & bit(CV.EntryState)))
           continue;
         TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
@@ -239,11 +380,12 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
           continue;
         ObjectTrack &T = track(Next, *Translated);
         ObjectTrack Composed = T;
-        for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+        unsigned NumStates = E.ruleOf(*Translated).numStates();
+        for (unsigned Start = 0; Start < NumStates; ++Start) {
           StateSet Via = T.Cur[Start];
           StateSet Result = 0;
           std::optional<unsigned> Moved;
-          for (unsigned Mid = 0; Mid < R.numStates(); ++Mid) {
+          for (unsigned Mid = 0; Mid < NumStates; ++Mid) {
             if (!(Via & bit(Mid)))
               continue;
             Result |= U.Cur[Mid];
@@ -263,6 +405,12 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
           }
         }
         T = Composed;
+      }
+      for (const auto &[CalleeHandle, CalleeObject] : X.Handles) {
+        std::optional<ObjectId> Handle = Translate(CalleeHandle);
+        std::optional<ObjectId> Object = Translate(CalleeObject, X.ReturnedBase);
+        if (Handle && Object)
+          bindHandle(Next.Handles, *Handle, *Object);
       }
       Out.push_back(std::move(Next));
     }
@@ -311,13 +459,16 @@ static void forEachPair(const ObjectMap &A, const ObjectMap &B, Fn Visit) {
 }
 
 bool FunctionAnalysis::sameDecisive(const ObjectMap &A, const ObjectMap &B) const {
-  unsigned Initial = R.initialState();
   bool Same = true;
   forEachPair(A, B, [&](ObjectId Id, const ObjectTrack *TA, const ObjectTrack *TB) {
     if (!Same)
       return;
     ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
-    Same = (TA ? *TA : Default).Cur[Initial] == (TB ? *TB : Default).Cur[Initial];
+    const ObjectTrack &X = TA ? *TA : Default, &Y = TB ? *TB : Default;
+    StateSet Decisive = E.decisiveStates(Id);
+    for (unsigned S = 0; S < MaxRuleStates && Same; ++S)
+      if (Decisive & bit(S))
+        Same = X.Cur[S] == Y.Cur[S];
   });
   return Same;
 }
@@ -329,7 +480,7 @@ bool FunctionAnalysis::joinObjects(ObjectMap &A, const ObjectMap &B) const {
     ObjectTrack Default = (!TA || !TB) ? defaultTrack(Id) : ObjectTrack();
     ObjectTrack Joined = TA ? *TA : Default;
     const ObjectTrack &Other = TB ? *TB : Default;
-    for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+    for (unsigned Start = 0; Start < MaxRuleStates; ++Start) {
       StateSet Union = Joined.Cur[Start] | Other.Cur[Start];
       Changed |= Union != Joined.Cur[Start];
       Joined.Cur[Start] = Union;
@@ -350,7 +501,7 @@ void FunctionAnalysis::joinInto(PathState &S, ObjectId Id, const ObjectTrack &T)
     return;
   }
   ObjectTrack &Dst = track(S, Id);
-  for (unsigned Start = 0; Start < R.numStates(); ++Start) {
+  for (unsigned Start = 0; Start < MaxRuleStates; ++Start) {
     Dst.Cur[Start] |= T.Cur[Start];
     if (!Dst.Last[Start]) {
       Dst.Last[Start] = T.Last[Start];
@@ -431,13 +582,15 @@ void FunctionAnalysis::renamePointerPhis(PathState &S, const BasicBlock &To,
     const DIType *Pointee = stripTypedefs(PhiPath.Segments.front().Pointee);
     int64_t Extent = Pointee ? Pointee->getSizeInBits() / 8 : 0;
     for (const auto &[Id, T] : S.Objects) {
+      if (!E.Objects.hasPath(Id))
+        continue;
       std::optional<NamedPath> Rest = pathAfter(E.Objects.path(Id), Incoming);
       if (!Rest)
         continue;
       int64_t Into = Rest->Path.Offsets.front();
       if (Into < 0 || (Extent ? Into >= Extent : Into != 0))
         continue;
-      Moves.push_back({Id, E.Objects.intern(rebasePath(*Rest, PhiPath))});
+      Moves.push_back({Id, E.Objects.withPath(Id, rebasePath(*Rest, PhiPath))});
     }
   }
   // The phis take their values at once: bindings were resolved in the
@@ -527,6 +680,13 @@ void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &St
   const auto *CB = dyn_cast<CallBase>(&I);
   if (!CB || isa<DbgInfoIntrinsic>(CB))
     return;
+  // A monitored call (by name, by constant argument, or through a method
+  // table) is an event of each rule that monitors it.
+  if (ArrayRef<EventCall> Events = E.Events->eventsOf(*CB); !Events.empty()) {
+    for (const EventCall &Ev : Events)
+      applyEvent(*CB, Ev, States);
+    return;
+  }
   const Function *Callee = Engine::calledFunction(*CB);
   if (!Callee) {
     if (CB->isInlineAsm())
@@ -552,10 +712,6 @@ void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &St
   }
   if (Callee->isIntrinsic())
     return;
-  if (std::optional<EventId> Ev = R.eventFor(Callee->getName())) {
-    applyEvent(*CB, *Ev, States);
-    return;
-  }
   if (Callee->isDeclaration())
     return;
   auto It = E.Summaries.find(Callee);
@@ -588,8 +744,11 @@ FactSet FunctionAnalysis::argumentFacts(const FactSet &Facts) const {
 void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
                             const Value *Returned) {
   const Instruction &Site = locatedSite(Exit, S);
-  if (Entry && R.checksExitOf(Entry->role())) {
+  if (Entry) {
     for (const auto &[Id, T] : S.Objects) {
+      const Rule &R = E.ruleOf(Id);
+      if (!R.checksExitOf(Entry->role()))
+        continue;
       for (unsigned Start = 0; Start < R.numStates(); ++Start) {
         for (unsigned Q = 0; Q < R.numStates(); ++Q) {
           if (!(T.Cur[Start] & bit(Q)))
@@ -616,6 +775,9 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
   for (const auto &P : S.Objects)
     if (!E.Objects.diesWith(P.first, F))
       X.Objects.push_back(P);
+  for (const auto &B : S.Handles)
+    if (!E.Objects.diesWith(B.first, F) && !E.Objects.diesWith(B.second, F))
+      X.Handles.push_back(B);
   if (Returned) {
     FactSet Known;
     translateFacts(S.Facts, Returned, nullptr, Known);
@@ -634,6 +796,9 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
         Old.ReturnedBase == X.ReturnedBase) {
       joinObjects(Old.Objects, X.Objects);
       intersectFacts(Old.Pre, X.Pre);
+      llvm::erase_if(Old.Handles, [&](const std::pair<ObjectId, ObjectId> &B) {
+        return !is_contained(X.Handles, B);
+      });
       return;
     }
   }
@@ -764,7 +929,15 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
 
 Summary FunctionAnalysis::run() {
   const BasicBlock &EntryBlock = F.getEntryBlock();
-  enqueue(EntryBlock, PathState());
+  PathState Start;
+  // An entry routine tracks from its start the objects its role enters in
+  // another state than their rule's initial one: the routine must still
+  // leave them right if it never touches them.
+  if (Entry)
+    if (auto It = E.EntrySeeds.find(&F); It != E.EntrySeeds.end())
+      for (const auto &[Id, State] : It->second)
+        track(Start, Id);
+  enqueue(EntryBlock, std::move(Start));
   while (!Work.empty() && !E.overBudget()) {
     const BasicBlock *BB = Work.top().second;
     Work.pop();

@@ -16,6 +16,7 @@
 #ifndef SDV_ANALYSIS_FUNCTIONANALYSIS_H
 #define SDV_ANALYSIS_FUNCTIONANALYSIS_H
 
+#include "Monitors.h"
 #include "Summary.h"
 
 #include "sdv/IR/AccessPath.h"
@@ -49,8 +50,23 @@ private:
   const ObjectTrack *find(const PathState &S, ObjectId Id) const;
 
   void transfer(const llvm::Instruction &I, std::vector<PathState> &States);
-  void applyEvent(const llvm::CallBase &CB, EventId Ev, std::vector<PathState> &States);
+  void applyEvent(const llvm::CallBase &CB, const EventCall &Ev,
+                  std::vector<PathState> &States);
+  /// The object event \p Ev of \p CB acts on, on the path \p S; none if the
+  /// call does not name one the analysis can follow.
+  std::optional<ObjectId> eventObject(const llvm::CallBase &CB, const EventCall &Ev,
+                                      const PathState &S);
+  /// Whether eventObject's answer is the same on every path: no bound phi
+  /// or handle, and no key the facts could decide, to look through.
+  bool pathIndependentEvent(const llvm::CallBase &CB, const EventCall &Ev,
+                            const PathState &S) const;
+  /// The path of pointer \p V on the path \p S.
+  NamedPath pathOn(const llvm::Value *V, const PathState &S);
   void moveObject(PathState &S, ObjectId Id, EventId Ev, const llvm::CallBase &CB);
+  /// Raises the rule's order violation for every object of a higher level
+  /// than \p Acquired that the path may hold.
+  void checkOrder(PathState &S, ObjectId Acquired, const EventCall &Ev,
+                  const llvm::CallBase &CB);
   void applySummary(const llvm::CallBase &CB, const llvm::Function &Callee,
                     const Summary &CalleeSummary, std::vector<PathState> &States);
   void exit(const PathState &S, const llvm::Instruction &Exit, const llvm::Value *Returned);
@@ -81,15 +97,14 @@ private:
   bool isPureReturn(const llvm::BasicBlock &BB);
   void mergeSimilar(std::vector<PathState> &States);
   /// Whether two paths agree on what decides them: every object's states
-  /// when it starts in the rule's initial state, the one entry state an
-  /// entry routine gives it. (Paths that differ only in how they would treat
+  /// when it starts in its rule's initial state, or in a state a role's
+  /// entry gives it (Engine::decisiveStates). (Paths that differ only in how they would treat
   /// a lock a caller holds are joined: that is may-information.)
   bool sameDecisive(const ObjectMap &A, const ObjectMap &B) const;
   /// Joins B's objects into A; returns whether A gained anything.
   bool joinObjects(ObjectMap &A, const ObjectMap &B) const;
 
   Engine &E;
-  const Rule &R;
   const llvm::Function &F;
   const EntryRoutine *Entry;
   AccessPathBuilder Paths;

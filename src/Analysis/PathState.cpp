@@ -34,13 +34,16 @@ const Instruction &locatedSite(const Instruction &I, const PathState &S) {
 }
 
 bool intersectPathBindings(PathState &Into, const PathState &Other) {
-  size_t Before = Into.KnownBases.size() + Into.PhiValues.size();
+  size_t Before = Into.KnownBases.size() + Into.PhiValues.size() + Into.Handles.size();
   llvm::erase_if(Into.KnownBases,
                  [&](const Value *V) { return !is_contained(Other.KnownBases, V); });
   llvm::erase_if(Into.PhiValues, [&](const std::pair<const Value *, const Value *> &B) {
     return !is_contained(Other.PhiValues, B);
   });
-  return Into.KnownBases.size() + Into.PhiValues.size() != Before;
+  llvm::erase_if(Into.Handles, [&](const std::pair<ObjectId, ObjectId> &B) {
+    return !is_contained(Other.Handles, B);
+  });
+  return Into.KnownBases.size() + Into.PhiValues.size() + Into.Handles.size() != Before;
 }
 
 bool pathIndependent(const NamedPath &P) {

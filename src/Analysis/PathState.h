@@ -64,6 +64,26 @@ inline bool sameStates(const ObjectMap &A, const ObjectMap &B) {
   return true;
 }
 
+/// (handle, object) pairs, sorted by handle.
+using HandleBindings = llvm::SmallVector<std::pair<ObjectId, ObjectId>, 1>;
+
+/// The object \p Handle is bound to in \p Bindings, or NoObject.
+inline ObjectId boundObject(const HandleBindings &Bindings, ObjectId Handle) {
+  auto It = llvm::lower_bound(Bindings, Handle,
+                              [](const auto &B, ObjectId H) { return B.first < H; });
+  return It != Bindings.end() && It->first == Handle ? It->second : NoObject;
+}
+
+/// Binds \p Handle to \p Object in \p Bindings.
+inline void bindHandle(HandleBindings &Bindings, ObjectId Handle, ObjectId Object) {
+  auto It = llvm::lower_bound(Bindings, Handle,
+                              [](const auto &B, ObjectId H) { return B.first < H; });
+  if (It != Bindings.end() && It->first == Handle)
+    It->second = Object;
+  else
+    Bindings.insert(It, {Handle, Object});
+}
+
 struct PathState {
   ObjectMap Objects; // Sorted by ObjectId.
   FactSet Facts;
@@ -79,6 +99,10 @@ struct PathState {
   /// global's field), or that stay valid and named after the phi. Sorted
   /// by phi.
   llvm::SmallVector<std::pair<const llvm::Value *, const llvm::Value *>, 1> PhiValues;
+  /// Lock handles bound to the object they name on this path
+  /// (`KeAcquireInStackQueuedSpinLock(&Lock, &Handle)` binds Handle's object
+  /// to Lock's). Sorted by handle.
+  HandleBindings Handles;
   /// The `return` statement's branch by which this path entered a returning
   /// block that still does work (optimised code sinks what the returning
   /// paths share into it); where the routine leaves.
@@ -102,8 +126,8 @@ const llvm::Instruction *lastLocatedIn(const llvm::BasicBlock &BB,
 /// its line.
 const llvm::Instruction &locatedSite(const llvm::Instruction &I, const PathState &S);
 
-/// Keeps in \p Into the known bases and phi bindings \p Other has too;
-/// returns whether Into lost any.
+/// Keeps in \p Into the known bases, phi bindings and handle bindings
+/// \p Other has too; returns whether Into lost any.
 bool intersectPathBindings(PathState &Into, const PathState &Other);
 
 /// Whether \p P names the same object on every path through the function:

@@ -30,7 +30,11 @@ namespace sdv {
 /// A violation raised inside a function, in that function's terms.
 struct ViolationRecord {
   ViolationId Violation = 0;
+  /// The object whose state the violation depends on: for an order
+  /// violation, the held object of a higher level.
   ObjectId Object = 0;
+  /// For an order violation, the object being acquired.
+  ObjectId Acquired = NoObject;
   /// The object's state on entry to the function that the violation needs;
   /// meaningless when Unconditional.
   StateId EntryState = 0;
@@ -63,6 +67,8 @@ struct ExitCase {
   /// The opaque pointer returned (a looked-up context), whose objects the
   /// caller names through the call's result.
   const llvm::Value *ReturnedBase = nullptr;
+  /// The lock handles the function bound, that callers can name.
+  HandleBindings Handles;
 };
 
 struct Summary {

@@ -42,19 +42,18 @@ void writeStatsJson(const RunStats &Stats, raw_ostream &OS) {
         json::Object{{"name", S.Name}, {"ms", std::round(S.Ms * 1000) / 1000}});
   json::Array Rules;
   for (const RunStats::RuleStats &R : Stats.Rules)
-    Rules.push_back(json::Object{
-        {"rule", R.Id},
-        {"defects", R.Defects},
-        {"functionsAnalysed", R.Engine.FunctionsAnalysed},
-        {"sccRounds", R.Engine.SccIterations},
-        {"pathStates", R.Engine.StatesProcessed},
-        {"objects", R.Engine.Objects},
-        {"joins", R.Engine.Joins},
-        {"indirectCalls", R.Engine.IndirectCalls},
-    });
+    Rules.push_back(json::Object{{"rule", R.Id}, {"defects", R.Defects}});
+  const EngineStats &E = Stats.Engine;
+  json::Object Analysis{{"functionsAnalysed", E.FunctionsAnalysed},
+                        {"sccRounds", E.SccIterations},
+                        {"pathStates", E.StatesProcessed},
+                        {"objects", E.Objects},
+                        {"joins", E.Joins},
+                        {"indirectCalls", E.IndirectCalls}};
   json::Object Root{{"stages", std::move(Stages)},
                     {"functions", Stats.Functions},
                     {"instructions", Stats.Instructions},
+                    {"analysis", std::move(Analysis)},
                     {"rules", std::move(Rules)}};
   OS << formatv("{0:2}", json::Value(std::move(Root))) << "\n";
 }

@@ -303,6 +303,21 @@ std::string NamedPath::render(StringRef ObjectType) const {
   return Object;
 }
 
+std::string NamedPath::renderValue() const {
+  if (Path.Offsets.back() != 0 || Segments.back().CastAt)
+    return "&" + render();
+  if (!Segments.back().Var.empty())
+    return Segments.back().Var;
+  if (Path.derefs() == 0)
+    return Path.Kind == PathBase::Global || Path.Kind == PathBase::Local ? "&" + BaseName
+                                                                         : BaseName;
+  // The value was loaded: it is the object at the path before the load.
+  NamedPath Holder = *this;
+  Holder.Path.Offsets.pop_back();
+  Holder.Segments.pop_back();
+  return Holder.render();
+}
+
 FieldChain NamedPath::lastFields() const {
   const PathSegmentView &Seg = Segments.back();
   if (!Seg.Pointee || Path.Offsets.back() < 0)

@@ -10,6 +10,7 @@
 #include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/IR/Symbols.h"
+#include "sdv/Support/MethodTableYaml.h"
 #include "sdv/Support/Yaml.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -64,15 +65,6 @@ struct ByNameSpec {
 struct DeclTypeSpec {
   std::string Type, Role;
 };
-struct MethodSpec {
-  std::string Function;
-  uint64_t Index = 0;
-};
-struct MethodTableSpec {
-  std::string Table;
-  unsigned HiddenArgs = 0;
-  std::vector<MethodSpec> Methods;
-};
 struct CatalogSpec {
   std::vector<std::string> Roles;
   std::vector<AliasSpec> Aliases;
@@ -83,7 +75,7 @@ struct CatalogSpec {
   std::vector<TableSpec> Tables;
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
-  std::vector<MethodTableSpec> MethodTables;
+  std::vector<sdv::MethodTableSpec> MethodTables;
 };
 
 } // namespace
@@ -97,8 +89,6 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
-LLVM_YAML_IS_SEQUENCE_VECTOR(MethodSpec)
-LLVM_YAML_IS_SEQUENCE_VECTOR(MethodTableSpec)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<AliasSpec> {
@@ -153,19 +143,6 @@ template <> struct MappingTraits<ByNameSpec> {
   static void mapping(IO &Io, ByNameSpec &B) {
     Io.mapRequired("function", B.Function);
     Io.mapRequired("role", B.Role);
-  }
-};
-template <> struct MappingTraits<MethodSpec> {
-  static void mapping(IO &Io, MethodSpec &M) {
-    Io.mapRequired("function", M.Function);
-    Io.mapRequired("index", M.Index);
-  }
-};
-template <> struct MappingTraits<MethodTableSpec> {
-  static void mapping(IO &Io, MethodTableSpec &T) {
-    Io.mapRequired("table", T.Table);
-    Io.mapOptional("hidden-args", T.HiddenArgs, 0u);
-    Io.mapRequired("methods", T.Methods);
   }
 };
 template <> struct MappingTraits<CatalogSpec> {
@@ -257,9 +234,7 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
     C.Calls.push_back({Call.Function, Call.Arg, Call.Role, Call.WhenArg,
                        Call.Equals, Call.IntoArg});
   }
-  for (const MethodTableSpec &T : Spec.MethodTables)
-    for (const MethodSpec &M : T.Methods)
-      C.Methods.push_back({T.Table, M.Function, M.Index, T.HiddenArgs});
+  C.Methods = sdv::methodSlots(Spec.MethodTables);
   return C;
 }
 
@@ -506,7 +481,6 @@ private:
   bool viaInlinedWrapper(const Instruction &Site, const Value *Routine);
   /// The catalogued framework method \p CB calls through its method
   /// table, if any.
-  const RoleCatalog::MethodSlot *calledMethod(const CallBase &CB) const;
   void onCall(const CallBase &CB);
   void onInitializer(const GlobalVariable &G);
   void scanConstant(const Constant *C, const GlobalVariable &G,
@@ -776,48 +750,14 @@ void Discoverer::onStore(const Value *Dest, const Value *Stored,
                 0);
 }
 
-const RoleCatalog::MethodSlot *Discoverer::calledMethod(const CallBase &CB) const {
-  // `load (gep (load @Table), Slot)`, the slot's offset folded or not.
-  const auto *Routine = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
-  if (!Routine)
-    return nullptr;
-  const DataLayout &DL = M.getDataLayout();
-  APInt Offset(DL.getIndexTypeSizeInBits(Routine->getPointerOperandType()), 0);
-  const Value *Base = Routine->getPointerOperand()->stripAndAccumulateConstantOffsets(
-      DL, Offset, /*AllowNonInbounds=*/true);
-  const auto *TablePtr = dyn_cast<LoadInst>(Base);
-  if (!TablePtr)
-    return nullptr;
-  const auto *Table = dyn_cast<GlobalVariable>(TablePtr->getPointerOperand()->stripPointerCasts());
-  unsigned SlotSize = DL.getPointerSize();
-  if (!Table || Offset.isNegative() || Offset.urem(SlotSize) != 0)
-    return nullptr;
-  uint64_t Slot = Offset.getZExtValue() / SlotSize;
-  StringRef Name = Table->getName();
-  for (const RoleCatalog::MethodSlot &Method : Catalog.methodSlots()) {
-    // KMDF renames the table per version: WdfFunctions_01017.
-    bool Named = Name == Method.Table ||
-                 (Name.startswith(Method.Table) &&
-                  Name.drop_front(Method.Table.size()).consume_front("_"));
-    if (Named && Slot == Method.Slot)
-      return &Method;
-  }
-  return nullptr;
-}
-
 void Discoverer::onCall(const CallBase &CB) {
   // A framework method is called by name, or through its method table with
   // the framework's own arguments first.
-  StringRef Name;
-  unsigned Hidden = 0;
-  if (const Function *Callee = CB.getCalledFunction()) {
-    Name = normalizeSymbol(Callee->getName());
-  } else if (const RoleCatalog::MethodSlot *Method = calledMethod(CB)) {
-    Name = Method->Name;
-    Hidden = Method->HiddenArgs;
-  } else {
+  std::optional<CalledName> Called = calledName(CB, Catalog.methodSlots());
+  if (!Called)
     return;
-  }
+  StringRef Name = Called->Name;
+  unsigned Hidden = Called->HiddenArgs;
   for (const RoleCatalog::CallRule &Spec : Catalog.callRules()) {
     if (Spec.Function != Name)
       continue;

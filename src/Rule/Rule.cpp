@@ -7,6 +7,7 @@
 #include "sdv/Rule/Rule.h"
 
 #include "sdv/IR/Symbols.h"
+#include "sdv/Support/MethodTableYaml.h"
 #include "sdv/Support/Yaml.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -20,12 +21,46 @@ namespace {
 
 // The file format, as read by LLVM's YAML I/O. Names are resolved and
 // checked afterwards, in Rule::parse.
+struct CallSpec {
+  std::string Function;
+  std::optional<unsigned> WhenArg;
+  int64_t Equals = 0;
+  unsigned ArgOffset = 0;
+};
+
 struct EventSpec {
   std::string Name;
-  unsigned ObjectArg = 0;
+  std::optional<unsigned> ObjectArg;
+  std::optional<unsigned> QualifierArg, HandleArg, BindsHandleArg;
+  std::vector<unsigned> OutArgs;
   std::string Outcome = "always";
+  bool Ordered = false;
   std::string Trace;
   std::vector<std::string> Functions;
+  std::vector<CallSpec> Calls;
+};
+
+struct KeySpec {
+  int64_t Value = 0;
+  std::string Name;
+  bool Qualified = false;
+  std::optional<unsigned> Level;
+};
+
+struct OrderSpec {
+  std::string Violation;
+  std::vector<std::string> Holding;
+};
+
+struct ConditionSpec {
+  std::string Name, Struct, Field;
+  std::optional<int64_t> Value;
+};
+
+struct EntryStateSpec {
+  std::vector<std::string> Roles;
+  std::string Key, State;
+  std::vector<std::string> When;
 };
 
 struct TransitionSpec {
@@ -42,6 +77,14 @@ struct ViolationSpec {
 
 struct RuleSpec {
   std::string Rule, Summary, Description, HelpUri, Object, ObjectType;
+  std::vector<std::string> Models;
+  bool ObjectIsHandle = false;
+  std::vector<KeySpec> Keys;
+  std::string SingleObject;
+  std::vector<sdv::MethodTableSpec> MethodTables;
+  std::optional<OrderSpec> Order;
+  std::vector<ConditionSpec> Conditions;
+  std::vector<EntryStateSpec> EntryStates;
   std::vector<std::string> States;
   std::string Initial;
   std::vector<EventSpec> Events;
@@ -54,20 +97,73 @@ struct RuleSpec {
 
 } // namespace
 
+LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(EventSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(KeySpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ConditionSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(EntryStateSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(TransitionSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ExitSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ViolationSpec)
 
 namespace llvm::yaml {
 
+template <> struct MappingTraits<CallSpec> {
+  static void mapping(IO &Io, CallSpec &C) {
+    Io.mapRequired("function", C.Function);
+    Io.mapOptional("when-arg", C.WhenArg);
+    Io.mapOptional("equals", C.Equals, int64_t(0));
+    Io.mapOptional("arg-offset", C.ArgOffset, 0u);
+  }
+};
+
 template <> struct MappingTraits<EventSpec> {
   static void mapping(IO &Io, EventSpec &E) {
     Io.mapRequired("name", E.Name);
-    Io.mapOptional("object-arg", E.ObjectArg, 0u);
+    Io.mapOptional("object-arg", E.ObjectArg);
+    Io.mapOptional("qualifier-arg", E.QualifierArg);
+    Io.mapOptional("handle-arg", E.HandleArg);
+    Io.mapOptional("binds-handle-arg", E.BindsHandleArg);
+    Io.mapOptional("out-args", E.OutArgs);
     Io.mapOptional("outcome", E.Outcome, std::string("always"));
+    Io.mapOptional("ordered", E.Ordered, false);
     Io.mapRequired("trace", E.Trace);
-    Io.mapRequired("functions", E.Functions);
+    Io.mapOptional("functions", E.Functions);
+    Io.mapOptional("calls", E.Calls);
+  }
+};
+
+template <> struct MappingTraits<KeySpec> {
+  static void mapping(IO &Io, KeySpec &K) {
+    Io.mapRequired("value", K.Value);
+    Io.mapRequired("name", K.Name);
+    Io.mapOptional("qualified", K.Qualified, false);
+    Io.mapOptional("level", K.Level);
+  }
+};
+
+template <> struct MappingTraits<OrderSpec> {
+  static void mapping(IO &Io, OrderSpec &O) {
+    Io.mapRequired("violation", O.Violation);
+    Io.mapRequired("holding", O.Holding);
+  }
+};
+
+template <> struct MappingTraits<ConditionSpec> {
+  static void mapping(IO &Io, ConditionSpec &C) {
+    Io.mapRequired("name", C.Name);
+    Io.mapRequired("struct", C.Struct);
+    Io.mapRequired("field", C.Field);
+    Io.mapOptional("value", C.Value);
+  }
+};
+
+template <> struct MappingTraits<EntryStateSpec> {
+  static void mapping(IO &Io, EntryStateSpec &E) {
+    Io.mapRequired("roles", E.Roles);
+    Io.mapOptional("key", E.Key);
+    Io.mapRequired("state", E.State);
+    Io.mapOptional("when", E.When);
   }
 };
 
@@ -101,8 +197,13 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapRequired("summary", R.Summary);
     Io.mapOptional("description", R.Description);
     Io.mapOptional("help-uri", R.HelpUri);
+    Io.mapOptional("models", R.Models);
     Io.mapRequired("object", R.Object);
     Io.mapOptional("object-type", R.ObjectType);
+    Io.mapOptional("object-is-handle", R.ObjectIsHandle, false);
+    Io.mapOptional("object-keys", R.Keys);
+    Io.mapOptional("single-object", R.SingleObject);
+    Io.mapOptional("method-tables", R.MethodTables);
     Io.mapRequired("states", R.States);
     Io.mapRequired("initial", R.Initial);
     Io.mapRequired("events", R.Events);
@@ -111,6 +212,9 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapRequired("violations", R.Violations);
     Io.mapOptional("exit-roles", R.ExitRoles);
     Io.mapOptional("opaque-object", R.ObjectIsOpaque, false);
+    Io.mapOptional("order", R.Order);
+    Io.mapOptional("conditions", R.Conditions);
+    Io.mapOptional("entry-states", R.EntryStates);
   }
 };
 
@@ -146,13 +250,42 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   R.Summary = Spec.Summary;
   R.Description = Spec.Description;
   R.HelpUri = Spec.HelpUri;
+  R.Models = Spec.Models;
   R.ObjectIsOpaque = Spec.ObjectIsOpaque;
   R.ObjectNoun = Spec.Object;
   R.ObjectType = Spec.ObjectType;
+  R.ObjectIsHandle = Spec.ObjectIsHandle;
   R.ExitRoles = Spec.ExitRoles;
+  R.Methods = sdv::methodSlots(Spec.MethodTables);
   if (R.Id.empty() || !all_of(R.Id, [](char C) { return isAlnum(C) || C == '_'; }))
     return ruleError(BufferName, "rule name '" + R.Id +
                                      "' must be a non-empty identifier");
+  for (const std::string &Model : R.Models)
+    if (!is_contained(std::initializer_list<StringRef>{"WDM", "KMDF", "NDIS", "Storport"},
+                      Model))
+      return ruleError(BufferName, "unknown driver model '" + Model +
+                                       "' (expected WDM, KMDF, NDIS or Storport)");
+
+  // How objects are named.
+  if (!Spec.Keys.empty() && !Spec.SingleObject.empty())
+    return ruleError(BufferName,
+                     "'object-keys' and 'single-object' exclude each other");
+  if (!Spec.Keys.empty()) {
+    R.Naming = ObjectNaming::Key;
+    for (const KeySpec &K : Spec.Keys) {
+      if (any_of(R.Keys, [&](const ObjectKey &O) {
+            return O.Value == K.Value || O.Name == K.Name;
+          }))
+        return ruleError(BufferName, "object key '" + K.Name + "' (" +
+                                         Twine(K.Value) + ") is declared twice");
+      R.Keys.push_back({K.Value, K.Name, K.Qualified, K.Level});
+    }
+  } else if (!Spec.SingleObject.empty()) {
+    R.Naming = ObjectNaming::Single;
+    R.SingleName = Spec.SingleObject;
+  }
+  if (R.ObjectIsHandle && R.Naming != ObjectNaming::Pointer)
+    return ruleError(BufferName, "'object-is-handle' needs objects named by pointer");
 
   if (Spec.States.empty() || Spec.States.size() > MaxRuleStates)
     return ruleError(BufferName, "a rule has 1 to " + Twine(MaxRuleStates) +
@@ -188,37 +321,75 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
 
   if (Spec.Events.empty() || Spec.Events.size() > 255)
     return ruleError(BufferName, "a rule declares 1 to 255 events");
+  bool AnyQualified = any_of(R.Keys, [](const ObjectKey &K) { return K.Qualified; });
   for (const EventSpec &E : Spec.Events) {
+    auto EventError = [&](const Twine &Message) {
+      return ruleError(BufferName, "event '" + E.Name + "' " + Message);
+    };
     RuleEvent Event;
     Event.Name = E.Name;
-    Event.ObjectArg = E.ObjectArg;
+    Event.ObjectArg = E.ObjectArg.value_or(0);
+    Event.QualifierArg = E.QualifierArg;
+    Event.HandleArg = E.HandleArg;
+    Event.BindsHandleArg = E.BindsHandleArg;
+    Event.OutArgs = E.OutArgs;
+    Event.Ordered = E.Ordered;
     Event.TraceText = E.Trace;
     if (E.Outcome == "always")
       Event.Outcome = EventOutcome::Always;
     else if (E.Outcome == "on-nonzero-result")
       Event.Outcome = EventOutcome::OnNonZeroResult;
     else
-      return ruleError(BufferName, "event '" + E.Name + "' has outcome '" +
-                                       E.Outcome +
-                                       "'; expected 'always' or "
-                                       "'on-nonzero-result'");
+      return EventError("has outcome '" + E.Outcome +
+                        "'; expected 'always' or 'on-nonzero-result'");
+    if (E.HandleArg && (E.ObjectArg || E.BindsHandleArg || E.QualifierArg))
+      return EventError("names its object through 'handle-arg': it takes no "
+                        "'object-arg', 'qualifier-arg' or 'binds-handle-arg'");
+    if (R.Naming == ObjectNaming::Single && (E.ObjectArg || E.QualifierArg || E.HandleArg))
+      return EventError("names no object argument: the rule has a single object");
+    if (E.QualifierArg && !AnyQualified)
+      return EventError("has a 'qualifier-arg', but no object key is qualified");
+    if (E.Ordered && R.Naming != ObjectNaming::Key)
+      return EventError("is ordered, but objects have levels only by key");
     if (indexOf<RuleEvent>(R.Events, E.Name,
                            [](const RuleEvent &X) { return StringRef(X.Name); }))
-      return ruleError(BufferName, "event '" + E.Name + "' is declared twice");
+      return EventError("is declared twice");
+    if (E.Functions.empty() && E.Calls.empty())
+      return EventError("lists no 'functions' or 'calls'");
     EventId Id = R.Events.size();
     for (const std::string &F : E.Functions) {
       StringRef Name = normalizeSymbol(F);
       if (Name.empty())
-        return ruleError(BufferName, "event '" + E.Name +
-                                         "' lists an empty function name");
+        return EventError("lists an empty function name");
       auto [It, Inserted] = R.EventByFunction.try_emplace(Name, Id);
       if (!Inserted && It->second != Id)
         return ruleError(BufferName, "function '" + F +
                                          "' is monitored by two events");
+      if (none_of(Event.Calls, [&](const CallPattern &P) { return P.Function == Name; }))
+        Event.Calls.push_back({Name.str(), std::nullopt, 0, 0});
+    }
+    for (const CallSpec &C : E.Calls) {
+      StringRef Name = normalizeSymbol(C.Function);
+      if (Name.empty())
+        return EventError("lists an empty function name");
+      Event.Calls.push_back({Name.str(), C.WhenArg, C.Equals, C.ArgOffset});
     }
     Event.Functions = E.Functions;
     R.Events.push_back(std::move(Event));
   }
+  // Two events raised by one call would be ambiguous.
+  for (unsigned A = 0; A < R.Events.size(); ++A)
+    for (unsigned B = A + 1; B < R.Events.size(); ++B)
+      for (const CallPattern &P : R.Events[A].Calls)
+        for (const CallPattern &Q : R.Events[B].Calls) {
+          if (P.Function != Q.Function)
+            continue;
+          bool Overlap = !P.WhenArg || !Q.WhenArg ||
+                         (*P.WhenArg == *Q.WhenArg && P.Equals == Q.Equals);
+          if (Overlap)
+            return ruleError(BufferName, "a call of '" + P.Function +
+                                             "' is monitored by two events");
+        }
 
   unsigned NumEvents = R.Events.size();
   R.Table.assign(R.States.size() * NumEvents, Transition());
@@ -274,7 +445,79 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   }
   if (R.ExitViolations[R.Initial])
     return ruleError(BufferName, "the initial state cannot be an exit violation");
+
+  if (Spec.Order) {
+    std::optional<unsigned> V = ViolationIndex(Spec.Order->Violation);
+    if (!V)
+      return ruleError(BufferName, "the order raises unknown violation '" +
+                                       Spec.Order->Violation + "'");
+    R.OrderViolation = *V;
+    for (const std::string &S : Spec.Order->Holding) {
+      std::optional<unsigned> Index = StateIndex(S);
+      if (!Index)
+        return ruleError(BufferName, "the order names unknown state '" + S + "'");
+      R.Holding |= StateSet(1u << *Index);
+    }
+    if (none_of(R.Keys, [](const ObjectKey &K) { return K.Level.has_value(); }))
+      return ruleError(BufferName, "an order needs object keys with levels");
+    if (none_of(R.Events, [](const RuleEvent &E) { return E.Ordered; }))
+      return ruleError(BufferName, "an order needs an event marked 'ordered'");
+  }
+
+  for (const ConditionSpec &C : Spec.Conditions) {
+    if (any_of(R.Conditions, [&](const DriverCondition &D) { return D.Name == C.Name; }))
+      return ruleError(BufferName, "condition '" + C.Name + "' is declared twice");
+    R.Conditions.push_back({C.Name, C.Struct, C.Field, C.Value});
+  }
+  for (const EntryStateSpec &E : Spec.EntryStates) {
+    EntryState ES;
+    ES.Roles = E.Roles;
+    if (ES.Roles.empty())
+      return ruleError(BufferName, "an entry state names no role");
+    std::optional<unsigned> State = StateIndex(E.State);
+    if (!State)
+      return ruleError(BufferName, "entry state '" + E.State + "' is not a state");
+    ES.State = *State;
+    switch (R.Naming) {
+    case ObjectNaming::Key: {
+      auto It = find_if(R.Keys, [&](const ObjectKey &K) { return K.Name == E.Key; });
+      if (It == R.Keys.end())
+        return ruleError(BufferName, "entry state names unknown object key '" +
+                                         E.Key + "'");
+      if (It->Qualified)
+        return ruleError(BufferName, "entry state names qualified key '" + E.Key +
+                                         "', which is one object per qualifier");
+      ES.Key = It - R.Keys.begin();
+      break;
+    }
+    case ObjectNaming::Single:
+      if (!E.Key.empty())
+        return ruleError(BufferName, "entry state names key '" + E.Key +
+                                         "', but the rule has a single object");
+      break;
+    case ObjectNaming::Pointer:
+      return ruleError(BufferName, "entry states need objects named by "
+                                   "'object-keys' or a 'single-object'");
+    }
+    for (StringRef When : E.When) {
+      bool Negated = When.consume_front("!");
+      auto It = find_if(R.Conditions,
+                        [&](const DriverCondition &D) { return D.Name == When; });
+      if (It == R.Conditions.end())
+        return ruleError(BufferName, "entry state depends on unknown condition '" +
+                                         When + "'");
+      ES.When.push_back({unsigned(It - R.Conditions.begin()), Negated});
+    }
+    R.EntryStates.push_back(std::move(ES));
+  }
   return R;
+}
+
+std::optional<unsigned> Rule::keyIndex(int64_t Value) const {
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (Keys[I].Value == Value)
+      return I;
+  return std::nullopt;
 }
 
 std::optional<EventId> Rule::eventFor(StringRef Callee) const {

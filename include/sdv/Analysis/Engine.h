@@ -5,16 +5,19 @@
 //===----------------------------------------------------------------------===//
 ///
 /// \file
-/// Checks a rule over a driver module, from its entry routines.
+/// Checks rules over a driver module, from its entry routines, all in one
+/// pass: every function is analysed once for all the rules.
 ///
-/// Every object the rule monitors (a lock) is named by its access path and
-/// runs its own copy of the rule's automaton. Functions are analysed once
+/// Every object a rule monitors (a lock) is named by its access path (or a
+/// key, or is the rule's one object) and runs its own copy of its rule's
+/// automaton. Functions are analysed once
 /// each, bottom-up over the call graph's strongly connected components
 /// (recursion iterates to a fixpoint), into summaries: for each way the
 /// function returns, how it moved each object reached through its
 /// parameters or globals, as a function of that object's state on entry;
 /// and the violations it raises, with the entry state they need. Entry
-/// routines then apply their summary to "every object in the initial state".
+/// routines then apply their summary to "every object in the initial state",
+/// or in the state its rule gives it on entry to a routine of that role.
 ///
 /// Within a function the analysis is path-sensitive in the style of ESP:
 /// paths whose objects are in different states are kept apart, paths in the
@@ -75,6 +78,8 @@ struct Defect {
   const EntryRoutine *Entry = nullptr;
   /// The object, as a C expression in the entry routine's terms.
   std::string Object;
+  /// For an order violation: the object of a higher level that was held.
+  std::string Held;
   /// The monitored function called at Site (empty for an exit violation).
   std::string Function;
   /// Primary location: the violating call, or the exit of the routine.
@@ -114,6 +119,8 @@ struct EngineOptions {
 /// Whether the analysis ran to its end or stopped at a budget.
 enum class Outcome { Complete, Timeout, Spaceout };
 
+/// One rule's result. The analysis is one pass for all rules: its outcome,
+/// budget and statistics are the same in each.
 struct RuleResult {
   /// Sorted by location, then violation.
   std::vector<Defect> Defects;
@@ -128,8 +135,24 @@ struct RuleResult {
   EngineStats Stats;
 };
 
-/// Checks \p R on \p M from \p Entries. \p M must stay alive as long as the
-/// result (defects point into it).
+/// A rule to check, with what the driver's configuration says of each of
+/// its conditions (Rule::conditions(); unset: unknown). An entry state
+/// applies only where each of its conditions is known to hold.
+struct RuleToCheck {
+  const Rule *R = nullptr;
+  std::vector<std::optional<bool>> Conditions;
+};
+
+/// Checks every rule of \p Rules on \p M from \p Entries, in one pass;
+/// one result per rule, in order. Rules the driver never calls are not
+/// analysed. \p M must stay alive as long as the results (defects point
+/// into it).
+std::vector<RuleResult> checkRules(const llvm::Module &M,
+                                   const std::vector<RuleToCheck> &Rules,
+                                   const std::vector<EntryRoutine> &Entries,
+                                   const EngineOptions &Options = EngineOptions());
+
+/// Checks one rule, its conditions unknown.
 RuleResult checkRule(const llvm::Module &M, const Rule &R,
                      const std::vector<EntryRoutine> &Entries,
                      const EngineOptions &Options = EngineOptions());

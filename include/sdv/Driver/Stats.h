@@ -39,10 +39,11 @@ struct RunStats {
   /// Defined functions and their instructions, as loaded.
   uint64_t Functions = 0;
   uint64_t Instructions = 0;
+  /// The analysis, one pass for every rule.
+  EngineStats Engine;
   struct RuleStats {
     std::string Id;
     unsigned Defects = 0;
-    EngineStats Engine;
   };
   std::vector<RuleStats> Rules;
 
@@ -67,7 +68,8 @@ private:
 
 /// Writes \p Stats as one JSON object:
 /// `{"stages": [{"name": "load", "ms": 1.5}, ...], "functions": N,
-/// "instructions": N, "rules": [{"rule": ..., "defects": N, ...}]}`.
+/// "instructions": N, "analysis": {"functionsAnalysed": N, ...},
+/// "rules": [{"rule": ..., "defects": N}]}`.
 void writeStatsJson(const RunStats &Stats, llvm::raw_ostream &OS);
 
 } // namespace sdv

@@ -18,6 +18,8 @@
 #ifndef SDV_ROLES_ROLES_H
 #define SDV_ROLES_ROLES_H
 
+#include "sdv/IR/MethodTable.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -54,15 +56,8 @@ public:
   struct ByName {
     std::string Function, Role;
   };
-  /// A framework's method table: the driver calls method `Name` through
-  /// element `Slot` of the table a global named `Table` (or `Table_<version>`)
-  /// points to, passing `HiddenArgs` arguments of the framework's own before
-  /// the method's (KMDF's `WdfFunctions[Index](WdfDriverGlobals, ...)`).
-  struct MethodSlot {
-    std::string Table, Name;
-    uint64_t Slot = 0;
-    unsigned HiddenArgs = 0;
-  };
+  /// A framework method called through its method table (KMDF).
+  using MethodSlot = sdv::MethodSlot;
 
   static llvm::Expected<RoleCatalog> parse(llvm::StringRef Yaml,
                                            llvm::StringRef BufferName);
