@@ -1,6 +1,7 @@
 # Writes OUTPUT, a C++ fragment with one `{ "name", R"(text)" },` initializer
 # per file in FILES (a ;-list), so that data files are built into the binary.
-# Run as: cmake -DOUTPUT=... -DFILES=... -P EmbedFiles.cmake
+# Run as: cmake -DOUTPUT=... -DFILES=a|b|... -P EmbedFiles.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
 set(content "// Generated from ${FILES}; do not edit.\n")
 foreach(file IN LISTS FILES)
   file(READ "${file}" text)

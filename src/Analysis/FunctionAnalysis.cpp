@@ -180,14 +180,16 @@ std::optional<ObjectId> FunctionAnalysis::eventObject(const CallBase &CB,
     const Value *KeyArg = Arg(Event.ObjectArg);
     if (!KeyArg)
       return std::nullopt;
-    std::optional<int64_t> Key = knownValue(KeyArg, S.Facts);
-    if (!Key) {
+    std::optional<int64_t> Constant = knownValue(KeyArg, S.Facts);
+    if (!Constant) {
       // A helper taking the lock kind: its callers say which.
       if (const auto *A = dyn_cast<Argument>(KeyArg); A && A->getParent() == &F)
-        return E.Objects.internKeyOfParam(Ev.Rule, A->getArgNo(), Paths.pathOf(A).BaseName);
+        return E.Objects.internKeyOfParam(
+            Ev.Rule, Rule::spacedKey(Event.KeySpace, A->getArgNo()), Paths.pathOf(A).BaseName);
       return std::nullopt;
     }
-    std::optional<unsigned> Index = R.keyIndex(*Key);
+    std::optional<int64_t> Key = Rule::spacedKey(Event.KeySpace, *Constant);
+    std::optional<unsigned> Index = Event.KeySpace ? std::nullopt : R.keyIndex(*Key);
     if (Index && R.keys()[*Index].Qualified && Event.QualifierArg) {
       const Value *Qualifier = Arg(*Event.QualifierArg);
       if (!Qualifier)
@@ -272,18 +274,19 @@ void FunctionAnalysis::applyEvent(const CallBase &CB, const EventCall &Ev,
         Move(S, *Id);
     return;
   }
-  // The event happens only if the call returns non-zero: split each path on
-  // the result, and let the branch that tests it pick its side.
+  // The event happens only if the call returns non-zero (or zero): split
+  // each path on the result, and let the branch that tests it pick its side.
+  bool OnZero = Event.Outcome == EventOutcome::OnZeroResult;
   std::vector<PathState> Out;
   for (PathState &S : States) {
     std::optional<ObjectId> Id = ObjectOn(S);
     PathState Taken = S;
-    if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/false})) {
+    if (addFact(Taken.Facts, {&CB, 0, /*Equal=*/OnZero})) {
       if (Id)
         Move(Taken, *Id);
       Out.push_back(std::move(Taken));
     }
-    if (addFact(S.Facts, {&CB, 0, /*Equal=*/true}))
+    if (addFact(S.Facts, {&CB, 0, /*Equal=*/!OnZero}))
       Out.push_back(std::move(S));
   }
   States = std::move(Out);

@@ -229,8 +229,12 @@ public:
     case ObjectKind::Path:
       return R.objectIsHandle() ? E.View.renderValue() : E.View.render(R.objectType());
     case ObjectKind::Key: {
-      std::optional<unsigned> K = R.keyIndex(E.Name.Key);
-      std::string Out = K ? R.keys()[*K].Name : "lock " + std::to_string(E.Name.Key);
+      unsigned Space = Rule::keySpaceOf(E.Name.Key);
+      int64_t Value = Rule::keyValueOf(E.Name.Key);
+      std::optional<unsigned> K = Space ? std::nullopt : R.keyIndex(Value);
+      std::string Out = K       ? R.keys()[*K].Name
+                        : Space ? R.keySpaceName(Space).str() + " " + std::to_string(Value)
+                                : "lock " + std::to_string(Value);
       if (E.Name.HasPath)
         Out += " of " + E.View.render();
       return Out;
@@ -281,15 +285,16 @@ private:
   std::optional<ObjectId>
   translateKeyOfParam(ObjectId Id, const llvm::Function &Callee, const llvm::CallBase &CB,
                       llvm::function_ref<const NamedPath &(const llvm::Value *)> PathOf) {
-    unsigned ArgNo = Entries[Id].Name.Key;
+    unsigned Space = Rule::keySpaceOf(Entries[Id].Name.Key);
+    unsigned ArgNo = Rule::keyValueOf(Entries[Id].Name.Key);
     RuleIndex R = Entries[Id].Name.Rule;
     if (ArgNo >= CB.arg_size() || ArgNo >= Callee.arg_size())
       return std::nullopt;
     const llvm::Value *Actual = CB.getArgOperand(ArgNo);
     if (const auto *C = llvm::dyn_cast<llvm::ConstantInt>(Actual))
-      return internKey(R, C->getSExtValue());
+      return internKey(R, Rule::spacedKey(Space, C->getSExtValue()));
     if (const auto *A = llvm::dyn_cast<llvm::Argument>(Actual))
-      return internKeyOfParam(R, A->getArgNo(), PathOf(A).BaseName);
+      return internKeyOfParam(R, Rule::spacedKey(Space, A->getArgNo()), PathOf(A).BaseName);
     return std::nullopt;
   }
 

@@ -72,11 +72,12 @@ json::Value reportToJson(const CheckReport &R) {
   return json::Object{
       {"inputs", Strings(R.Inputs)},
       {"rules", arrayOf(R.Rules,
-                        [](const RuleInfo &I) {
+                        [&](const RuleInfo &I) {
                           return json::Object{{"id", I.Id},
                                               {"summary", I.Summary},
                                               {"description", I.Description},
-                                              {"helpUri", I.HelpUri}};
+                                              {"helpUri", I.HelpUri},
+                                              {"models", Strings(I.Models)}};
                         })},
       {"entries",
        arrayOf(R.Entries,
@@ -140,7 +141,8 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
 static bool fromJSON(const json::Value &V, RuleInfo &I, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("id", I.Id) && O.map("summary", I.Summary) &&
-         O.map("description", I.Description) && O.map("helpUri", I.HelpUri);
+         O.map("description", I.Description) && O.map("helpUri", I.HelpUri) &&
+         O.map("models", I.Models);
 }
 
 static bool fromJSON(const json::Value &V, EntryInfo::Role &R, json::Path P) {

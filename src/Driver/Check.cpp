@@ -204,6 +204,11 @@ Expected<std::vector<Rule>> selectRules(const CheckOptions &Options) {
   return Selected;
 }
 
+RuleInfo ruleInfo(const Rule &R) {
+  return {R.id().str(), R.summary().str(), R.description().str(), R.helpUri().str(),
+          R.models()};
+}
+
 std::string substitute(StringRef Template, const Defect &D) {
   std::string Out = Template.str();
   auto Replace = [&](StringRef Key, StringRef Value) {
@@ -213,6 +218,7 @@ std::string substitute(StringRef Template, const Defect &D) {
   };
   Replace("{function}", D.Function);
   Replace("{object}", D.Object);
+  Replace("{held}", D.Held);
   Replace("{entry}", sourceName(*D.Entry->F));
   Replace("{role}", D.Entry->role());
   return Out;
@@ -347,21 +353,22 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   Report.Warnings = D->Warnings;
   Report.SourceFiles = D->SourcesRead;
   for (auto [R, Result] : zip(*Rules, Results)) {
-    Report.Rules.push_back({R.id().str(), R.summary().str(),
-                            R.description().str(), R.helpUri().str()});
+    Report.Rules.push_back(ruleInfo(R));
     RuleVerdict V;
     V.RuleId = R.id().str();
     V.EntryRoutines = Result.EntriesAnalysed;
     V.Defects = Result.Defects.size();
-    if (Result.Result != Outcome::Complete) {
-      V.Result = Result.Result == Outcome::Timeout ? Verdict::Timeout : Verdict::Spaceout;
-      V.Reason = "analysis stopped: " + Result.BudgetReason;
-    } else if (D->Roles.Entries.empty()) {
+    // A rule the driver never calls does not apply, whether or not the one
+    // pass over the driver stopped at a budget.
+    if (D->Roles.Entries.empty()) {
       V.Result = Verdict::NotApplicable;
       V.Reason = "no entry routine found";
     } else if (!Result.MonitoredCallsFound) {
       V.Result = Verdict::NotApplicable;
-      V.Reason = "the driver calls no function the rule monitors";
+      V.Reason = "no monitored function is called";
+    } else if (Result.Result != Outcome::Complete) {
+      V.Result = Result.Result == Outcome::Timeout ? Verdict::Timeout : Verdict::Spaceout;
+      V.Reason = "analysis stopped: " + Result.BudgetReason;
     } else {
       V.Result = V.Defects ? Verdict::Defect : Verdict::Pass;
     }
@@ -426,8 +433,7 @@ Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFi
     return Rules.takeError();
   std::vector<RuleInfo> Out;
   for (const Rule &R : *Rules)
-    Out.push_back({R.id().str(), R.summary().str(), R.description().str(),
-                   R.helpUri().str()});
+    Out.push_back(ruleInfo(R));
   return Out;
 }
 

@@ -271,6 +271,10 @@ json::Value Sarif::rule(const RuleInfo &Info) {
   std::string Markdown = "**" + Info.Id + "**: " + Info.Summary + "\n\n" + Info.Description;
   if (!Info.HelpUri.empty())
     Markdown += "\n\n[Rule documentation](" + Info.HelpUri + ")";
+  // Code scanning filters on tags: the kind of rule, and its driver models.
+  json::Array Tags{"correctness", "concurrency"};
+  for (const std::string &Model : Info.Models)
+    Tags.push_back(Model);
   json::Object Rule{{"id", Info.Id},
                     {"name", Info.Id},
                     {"shortDescription", json::Object{{"text", Info.Summary}}},
@@ -278,8 +282,7 @@ json::Value Sarif::rule(const RuleInfo &Info) {
                     {"help", json::Object{{"text", Info.Description},
                                           {"markdown", std::move(Markdown)}}},
                     {"defaultConfiguration", json::Object{{"level", "error"}}},
-                    {"properties", json::Object{{"tags", json::Array{"correctness",
-                                                                     "concurrency"}}}}};
+                    {"properties", json::Object{{"tags", std::move(Tags)}}}};
   if (!Info.HelpUri.empty())
     Rule["helpUri"] = Info.HelpUri;
   return Rule;

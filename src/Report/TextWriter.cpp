@@ -8,6 +8,7 @@
 
 #include "sdv/IR/SourceFiles.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -120,8 +121,29 @@ void TextWriter::write(const CheckReport &Report, raw_ostream &OS) {
   }
   if (Options.Brief)
     return;
-  for (const RuleVerdict &V : Report.Verdicts)
-    P.verdict(V);
+  // Rules that do not apply for the same reason share one line, after the
+  // verdicts of those that do.
+  std::vector<std::pair<std::string, std::vector<const RuleVerdict *>>> NotApplicable;
+  for (const RuleVerdict &V : Report.Verdicts) {
+    if (V.Result != Verdict::NotApplicable) {
+      P.verdict(V);
+      continue;
+    }
+    auto It = find_if(NotApplicable, [&](const auto &G) { return G.first == V.Reason; });
+    if (It == NotApplicable.end())
+      NotApplicable.push_back({V.Reason, {&V}});
+    else
+      It->second.push_back(&V);
+  }
+  for (const auto &[Reason, Group] : NotApplicable) {
+    if (Group.size() == 1) {
+      P.verdict(*Group.front());
+      continue;
+    }
+    for (const RuleVerdict *V : Group)
+      OS << V->RuleId << (V == Group.back() ? ": " : ", ");
+    OS << verdictName(Verdict::NotApplicable) << " (" << Reason << ")\n";
+  }
   if (Suppressed)
     OS << plural(Suppressed, "defect") << " suppressed"
        << (Options.ShowSuppressed ? "" : " (-v lists them)") << "\n";

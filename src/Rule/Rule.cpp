@@ -32,6 +32,7 @@ struct EventSpec {
   std::string Name;
   std::optional<unsigned> ObjectArg;
   std::optional<unsigned> QualifierArg, HandleArg, BindsHandleArg;
+  std::string KeySpace;
   std::vector<unsigned> OutArgs;
   std::string Outcome = "always";
   bool Ordered = false;
@@ -122,6 +123,7 @@ template <> struct MappingTraits<EventSpec> {
     Io.mapRequired("name", E.Name);
     Io.mapOptional("object-arg", E.ObjectArg);
     Io.mapOptional("qualifier-arg", E.QualifierArg);
+    Io.mapOptional("key-space", E.KeySpace);
     Io.mapOptional("handle-arg", E.HandleArg);
     Io.mapOptional("binds-handle-arg", E.BindsHandleArg);
     Io.mapOptional("out-args", E.OutArgs);
@@ -339,9 +341,20 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
       Event.Outcome = EventOutcome::Always;
     else if (E.Outcome == "on-nonzero-result")
       Event.Outcome = EventOutcome::OnNonZeroResult;
+    else if (E.Outcome == "on-zero-result")
+      Event.Outcome = EventOutcome::OnZeroResult;
     else
       return EventError("has outcome '" + E.Outcome +
-                        "'; expected 'always' or 'on-nonzero-result'");
+                        "'; expected 'always', 'on-nonzero-result' or "
+                        "'on-zero-result'");
+    if (!E.KeySpace.empty()) {
+      if (R.Naming != ObjectNaming::Key)
+        return EventError("has a 'key-space', but objects are not named by key");
+      auto It = find(R.KeySpaces, E.KeySpace);
+      Event.KeySpace = (It - R.KeySpaces.begin()) + 1;
+      if (It == R.KeySpaces.end())
+        R.KeySpaces.push_back(E.KeySpace);
+    }
     if (E.HandleArg && (E.ObjectArg || E.BindsHandleArg || E.QualifierArg))
       return EventError("names its object through 'handle-arg': it takes no "
                         "'object-arg', 'qualifier-arg' or 'binds-handle-arg'");

@@ -388,8 +388,19 @@ declarations in every branch of an #if are read.)");
     Expected<std::vector<sdv::RuleInfo>> Rules = sdv::listRules(ListRuleFiles);
     if (!Rules)
       return fail(toString(Rules.takeError()));
+    // One rule a line: its id, the driver models it applies to, and what it
+    // checks.
+    size_t IdWidth = 0, ModelWidth = 0;
+    auto Models = [](const sdv::RuleInfo &R) {
+      return R.Models.empty() ? std::string("all models") : join(R.Models, ", ");
+    };
+    for (const sdv::RuleInfo &R : *Rules) {
+      IdWidth = std::max(IdWidth, R.Id.size());
+      ModelWidth = std::max(ModelWidth, Models(R).size());
+    }
     for (const sdv::RuleInfo &R : *Rules)
-      outs() << R.Id << "  " << R.Summary << "\n";
+      outs() << left_justify(R.Id, IdWidth) << "  " << left_justify(Models(R), ModelWidth)
+             << "  " << R.Summary << "\n";
     return ExitPass;
   }
 

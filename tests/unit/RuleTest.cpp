@@ -43,11 +43,88 @@ violations:
 
 } // namespace
 
-TEST_CASE("the built-in SpinLockDpc rule loads", "[rule]") {
+const Rule &builtin(llvm::StringRef Id) {
+  static std::vector<Rule> Rules = [] {
+    llvm::Expected<std::vector<Rule>> Loaded = builtinRules();
+    REQUIRE_EXPECTED(Loaded);
+    return std::move(*Loaded);
+  }();
+  for (const Rule &R : Rules)
+    if (R.id() == Id)
+      return R;
+  FAIL("no built-in rule " << Id.str());
+  return Rules.front();
+}
+
+TEST_CASE("the built-in rules load, in a stable order", "[rule]") {
   llvm::Expected<std::vector<Rule>> Rules = builtinRules();
   REQUIRE_EXPECTED(Rules);
-  REQUIRE(Rules->size() == 1);
-  const Rule &R = Rules->front();
+  std::vector<std::string> Ids;
+  for (const Rule &R : *Rules)
+    Ids.push_back(R.id().str());
+  CHECK(Ids == std::vector<std::string>{"SpinLockDpc", "QueuedSpinLock", "CancelSpinLock",
+                                        "InterruptSpinLock", "StorPortSpinLock",
+                                        "StorPortSpinLock3", "WdfSpinlock", "NdisSpinLock"});
+  for (const Rule &R : *Rules) {
+    CHECK_FALSE(R.models().empty());
+    CHECK_FALSE(R.helpUri().empty());
+  }
+}
+
+TEST_CASE("the lock family's rules say how their calls name their locks", "[rule]") {
+  const Rule &Queued = builtin("QueuedSpinLock");
+  CHECK(Queued.naming() == ObjectNaming::Pointer);
+  const RuleEvent &QAcquire = Queued.event(*Queued.eventFor("\1@KeAcquireInStackQueuedSpinLock@8"));
+  CHECK(QAcquire.ObjectArg == 0);
+  CHECK(QAcquire.BindsHandleArg == 1u);
+  CHECK(Queued.event(*Queued.eventFor("KeReleaseInStackQueuedSpinLock")).HandleArg == 0u);
+
+  const Rule &Cancel = builtin("CancelSpinLock");
+  CHECK(Cancel.naming() == ObjectNaming::Single);
+  CHECK(Cancel.singleName() == "cancel spin lock");
+  REQUIRE(Cancel.entryStates().size() == 1);
+  CHECK(Cancel.entryStates()[0].Roles == std::vector<std::string>{"DRIVER_CANCEL"});
+  CHECK(Cancel.stateName(Cancel.entryStates()[0].State) == "held");
+  CHECK(Cancel.event(*Cancel.eventFor("IoAcquireCancelSpinLock")).OutArgs ==
+        std::vector<unsigned>{0});
+
+  const Rule &StorPort = builtin("StorPortSpinLock");
+  CHECK(StorPort.naming() == ObjectNaming::Key);
+  REQUIRE(StorPort.keyIndex(2));
+  CHECK(StorPort.keys()[*StorPort.keyIndex(2)].Name == "StartIoLock");
+  CHECK(StorPort.keys()[*StorPort.keyIndex(1)].Qualified);
+  // The inline wrapper's expansion: StorPortNotification(AcquireSpinLock, ...).
+  const RuleEvent &SAcquire = StorPort.event(*StorPort.eventFor("StorPortAcquireSpinLock"));
+  bool Notification = false;
+  for (const CallPattern &P : SAcquire.Calls)
+    if (P.Function == "StorPortNotification")
+      Notification = P.WhenArg == 0u && P.Equals == 0x1003 && P.ArgOffset == 1;
+  CHECK(Notification);
+  CHECK_FALSE(StorPort.eventFor("StorPortNotification"));
+  // MSI locks are numbered by message, apart from the lock kinds.
+  const RuleEvent &Msi = StorPort.event(*StorPort.eventFor("StorPortAcquireMSISpinLock"));
+  REQUIRE(Msi.KeySpace != 0);
+  CHECK(StorPort.keySpaceName(Msi.KeySpace) == "MSI spin lock");
+  CHECK(Rule::spacedKey(Msi.KeySpace, 2) != 2);
+  CHECK(Rule::keyValueOf(Rule::spacedKey(Msi.KeySpace, 2)) == 2);
+  CHECK(Rule::keySpaceOf(Rule::spacedKey(Msi.KeySpace, 2)) == Msi.KeySpace);
+
+  const Rule &Order = builtin("StorPortSpinLock3");
+  REQUIRE(Order.orderViolation());
+  CHECK(Order.violation(*Order.orderViolation()).Id == "lock-order");
+  CHECK(*Order.keys()[*Order.keyIndex(3)].Level > *Order.keys()[*Order.keyIndex(2)].Level);
+  CHECK(Order.conditions().size() == 3);
+
+  const Rule &Wdf = builtin("WdfSpinlock");
+  CHECK(Wdf.objectIsHandle());
+  REQUIRE(Wdf.methodSlots().size() == 2);
+  CHECK(Wdf.methodSlots()[0].Name == "WdfSpinLockAcquire");
+  CHECK(Wdf.methodSlots()[0].Slot == 316);
+  CHECK(Wdf.methodSlots()[0].HiddenArgs == 1);
+}
+
+TEST_CASE("the built-in SpinLockDpc rule loads", "[rule]") {
+  const Rule &R = builtin("SpinLockDpc");
   CHECK(R.id() == "SpinLockDpc");
   CHECK(R.numStates() == 2);
   CHECK(R.stateName(R.initialState()) == "released");
@@ -126,6 +203,33 @@ TEST_CASE("malformed rules are rejected with a reason", "[rule]") {
              Catch::Contains("initial state cannot"));
   CHECK_THAT(parseError(With("rule: Toy", "rule: 'no spaces'")),
              Catch::Contains("identifier"));
+  // The lock family's extensions.
+  CHECK_THAT(parseError(With("summary: a toy", "summary: a toy\nmodels: [UMDF]")),
+             Catch::Contains("unknown driver model 'UMDF'"));
+  CHECK_THAT(parseError(With("trace: closed", "trace: closed\n    handle-arg: 0\n    object-arg: 1")),
+             Catch::Contains("through 'handle-arg'"));
+  CHECK_THAT(parseError(With("trace: closed", "trace: closed\n    qualifier-arg: 1")),
+             Catch::Contains("no object key is qualified"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nobject-keys: [{value: 1, name: A}]")),
+             Catch::Contains("exclude each other"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nobject-keys: [{value: 1, name: A}, {value: 1, name: B}]")),
+             Catch::Contains("declared twice"));
+  CHECK_THAT(parseError(With("summary: a toy", "summary: a toy\nentry-states: [{roles: [X], state: on}]")),
+             Catch::Contains("entry states need objects named by"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nentry-states: [{roles: [X], state: up}]")),
+             Catch::Contains("entry state 'up' is not a state"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nentry-states: [{roles: [X], state: on, when: [hot]}]")),
+             Catch::Contains("unknown condition 'hot'"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nobject-keys: [{value: 1, name: A}]\norder: {violation: twice, holding: [on]}")),
+             Catch::Contains("object keys with levels"));
+  CHECK_THAT(parseError(With("functions: [Close]", "calls: [{function: Open}]")),
+             Catch::Contains("monitored by two events"));
+  // Conditional forms of one function do not clash.
+  CHECK(parseError(With("functions: [Close]",
+                        "calls: [{function: Notify, when-arg: 0, equals: 2}]\n"
+                        "    functions: [Close]")) == "");
+  CHECK_THAT(parseError(With("trace: closed", "trace: closed\n    outcome: sometimes")),
+             Catch::Contains("on-zero-result"));
 }
 
 TEST_CASE("a missing rule file is an error naming it", "[rule]") {

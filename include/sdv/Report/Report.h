@@ -104,6 +104,8 @@ struct RuleVerdict {
 
 struct RuleInfo {
   std::string Id, Summary, Description, HelpUri;
+  /// The driver models the rule applies to (WDM, KMDF, NDIS, Storport).
+  std::vector<std::string> Models;
 };
 
 struct EntryInfo {

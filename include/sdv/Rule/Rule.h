@@ -63,6 +63,9 @@ enum class EventOutcome : uint8_t {
   Always,
   /// Only when the call returns a non-zero value (a try-acquire).
   OnNonZeroResult,
+  /// Only when the call returns zero (an acquire that returns a status,
+  /// zero for success).
+  OnZeroResult,
 };
 
 /// How a rule's monitored calls name the object they act on.
@@ -108,6 +111,9 @@ struct RuleEvent {
   unsigned ObjectArg = 0;
   /// Key naming: the argument that qualifies a qualified key.
   std::optional<unsigned> QualifierArg;
+  /// Key naming: the key space of the object's constant (0: the rule's
+  /// object-keys; others: Rule::keySpaces(), such as a message number).
+  unsigned KeySpace = 0;
   /// The object is the one bound to the lock handle this argument points to
   /// (`KeReleaseInStackQueuedSpinLock(&Handle)`).
   std::optional<unsigned> HandleArg;
@@ -202,6 +208,19 @@ public:
   std::optional<unsigned> keyIndex(int64_t Value) const;
   /// Single naming: the object's name in messages (`cancel spin lock`).
   llvm::StringRef singleName() const { return SingleName; }
+  /// Key naming: the names of the key spaces besides object-keys, from 1
+  /// (`MSI spin lock`, whose constants are message numbers).
+  llvm::StringRef keySpaceName(unsigned Space) const { return KeySpaces[Space - 1]; }
+  /// An object's key: \p Value in key space \p Space.
+  static int64_t spacedKey(unsigned Space, int64_t Value) {
+    return Space ? (int64_t(Space) << KeySpaceShift) | (Value & KeyValueMask) : Value;
+  }
+  static unsigned keySpaceOf(int64_t Key) {
+    return Key >= 0 ? unsigned(Key >> KeySpaceShift) : 0;
+  }
+  static int64_t keyValueOf(int64_t Key) {
+    return keySpaceOf(Key) ? (Key & KeyValueMask) : Key;
+  }
 
   unsigned numStates() const { return States.size(); }
   llvm::StringRef stateName(StateId S) const { return States[S]; }
@@ -238,6 +257,9 @@ public:
   const std::vector<EntryState> &entryStates() const { return EntryStates; }
 
 private:
+  static constexpr unsigned KeySpaceShift = 40;
+  static constexpr int64_t KeyValueMask = (int64_t(1) << KeySpaceShift) - 1;
+
   std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType;
   std::vector<std::string> Models;
   bool ObjectIsOpaque = false;
@@ -245,6 +267,7 @@ private:
   bool ObjectIsHandle = false;
   std::vector<ObjectKey> Keys;
   std::string SingleName;
+  std::vector<std::string> KeySpaces;
   std::vector<std::string> States;
   StateId Initial = 0;
   std::vector<RuleEvent> Events;

@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 LOCK_CALLS = ["KeAcquireSpinLockAtDpcLevel", "KeReleaseSpinLockFromDpcLevel"]
-VERDICT = re.compile(r"^SpinLockDpc: (Defect|Pass|Not Applicable)\b", re.M)
+VERDICT = re.compile(r"^SpinLockDpc(?:, [A-Za-z0-9]+)*: (Defect|Pass|Not Applicable)\b", re.M)
 
 
 def add_lock_calls(text, seed):
