@@ -121,22 +121,24 @@ bool intersectFacts(FactSet &Into, const FactSet &Other) {
   return true;
 }
 
-std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts) {
+std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts,
+                             const ValueReps *Reps) {
+  Cond = repOf(Reps, Cond);
   if (std::optional<int64_t> C = constantOf(Cond))
     return *C != 0;
   if (std::optional<bool> Known = lookup(Cond, 1, Facts))
     return Known;
   if (auto Test = equalityTest(Cond)) {
     auto [X, C, IsEq] = *Test;
-    if (std::optional<bool> Known = lookup(X, C, Facts))
+    if (std::optional<bool> Known = lookup(repOf(Reps, X), C, Facts))
       return *Known == IsEq;
     return std::nullopt;
   }
   // Any comparison of two known values (`NT_SUCCESS(Status)` is
   // `Status >= 0`).
   if (const auto *Cmp = dyn_cast<ICmpInst>(Cond)) {
-    std::optional<int64_t> L = knownValue(Cmp->getOperand(0), Facts);
-    std::optional<int64_t> R = knownValue(Cmp->getOperand(1), Facts);
+    std::optional<int64_t> L = knownValue(Cmp->getOperand(0), Facts, Reps);
+    std::optional<int64_t> R = knownValue(Cmp->getOperand(1), Facts, Reps);
     Type *Ty = Cmp->getOperand(0)->getType();
     if (!L || !R || !Ty->isIntOrPtrTy())
       return std::nullopt;
@@ -149,33 +151,37 @@ std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts) {
   }
   const Value *Inner;
   if (PatternMatch::match(Cond, PatternMatch::m_Not(PatternMatch::m_Value(Inner))))
-    if (std::optional<bool> Known = evaluate(Inner, Facts))
+    if (std::optional<bool> Known = evaluate(Inner, Facts, Reps))
       return !*Known;
   return std::nullopt;
 }
 
-bool assumeCondition(FactSet &Facts, const Value *Cond, bool Taken) {
+bool assumeCondition(FactSet &Facts, const Value *Cond, bool Taken,
+                     const ValueReps *Reps) {
+  Cond = repOf(Reps, Cond);
   if (std::optional<int64_t> C = constantOf(Cond))
     return (*C != 0) == Taken;
   if (!addFact(Facts, {Cond, Taken ? 1 : 0, true}))
     return false;
   if (auto Test = equalityTest(Cond)) {
     auto [X, C, IsEq] = *Test;
-    return addFact(Facts, {X, C, IsEq == Taken});
+    return addFact(Facts, {repOf(Reps, X), C, IsEq == Taken});
   }
   const Value *A, *B;
   using namespace PatternMatch;
   if (match(Cond, m_Not(m_Value(A))))
-    return assumeCondition(Facts, A, !Taken);
+    return assumeCondition(Facts, A, !Taken, Reps);
   // `a && b` taken, or `a || b` not taken, decides both sides.
   if (Taken && match(Cond, m_LogicalAnd(m_Value(A), m_Value(B))))
-    return assumeCondition(Facts, A, true) && assumeCondition(Facts, B, true);
+    return assumeCondition(Facts, A, true, Reps) && assumeCondition(Facts, B, true, Reps);
   if (!Taken && match(Cond, m_LogicalOr(m_Value(A), m_Value(B))))
-    return assumeCondition(Facts, A, false) && assumeCondition(Facts, B, false);
+    return assumeCondition(Facts, A, false, Reps) && assumeCondition(Facts, B, false, Reps);
   return true;
 }
 
-std::optional<int64_t> knownValue(const Value *V, const FactSet &Facts) {
+std::optional<int64_t> knownValue(const Value *V, const FactSet &Facts,
+                                  const ValueReps *Reps) {
+  V = repOf(Reps, V);
   if (std::optional<int64_t> C = constantOf(V))
     return C;
   for (const Fact &F : Facts)
@@ -188,12 +194,13 @@ bool sameFacts(const FactSet &A, const FactSet &B) {
   return A.size() == B.size() && std::equal(A.begin(), A.end(), B.begin(), sameFact);
 }
 
-bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const CallBase &CB) {
+bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const CallBase &CB,
+                  const ValueReps *Reps) {
   for (const Fact &F : Pre) {
     const auto *A = dyn_cast<Argument>(F.V);
     if (!A || A->getArgNo() >= CB.arg_size())
       continue;
-    const Value *Actual = CB.getArgOperand(A->getArgNo());
+    const Value *Actual = repOf(Reps, CB.getArgOperand(A->getArgNo()));
     if (std::optional<int64_t> C = constantOf(Actual)) {
       if ((*C == F.C) != F.Equal)
         return false;
@@ -206,7 +213,8 @@ bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const CallBase &CB) {
 }
 
 void translateFacts(const FactSet &Facts, const Value *From, const Value *To,
-                    FactSet &Out) {
+                    FactSet &Out, const ValueReps *Reps) {
+  From = repOf(Reps, From);
   if (std::optional<int64_t> C = constantOf(From)) {
     Out.push_back({To, *C, true});
     return;

@@ -23,6 +23,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <map>
+#include <vector>
+
 using namespace llvm;
 
 namespace sdv {
@@ -35,6 +38,54 @@ FunctionAnalysis::FunctionAnalysis(Engine &E, const Function &F,
   unsigned I = 0;
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
     Order[BB] = I++;
+  findRepresentatives();
+}
+
+void FunctionAnalysis::findRepresentatives() {
+  // Values that are the same in the whole activation: arguments, constants,
+  // reads of memory nothing in the function writes (SameValueMD), and pure
+  // operations on such values. Of those, equal ones (reads of one address,
+  // one operation on equal operands) share their first occurrence: facts
+  // about one hold for the other, whichever branch each is on.
+  unsigned SameKind = F.getContext().getMDKindID(SameValueMD);
+  DenseMap<const Value *, bool> Invariant;
+  auto IsInvariant = [&](const Value *V) {
+    if (isa<Argument>(V) || isa<Constant>(V))
+      return true;
+    auto It = Invariant.find(V);
+    return It != Invariant.end() && It->second;
+  };
+  std::map<unsigned, const Value *> FirstRead;
+  std::map<std::vector<uintptr_t>, const Value *> FirstOperation;
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
+    for (const Instruction &Inst : *BB) {
+      if (const MDNode *Same = Inst.getMetadata(SameKind)) {
+        unsigned N = mdconst::extract<ConstantInt>(Same->getOperand(0))->getZExtValue();
+        Invariant[&Inst] = true;
+        auto [It, Inserted] = FirstRead.try_emplace(N, &Inst);
+        if (!Inserted) {
+          Reps[&Inst] = It->second;
+          Echoed.insert(It->second);
+        }
+        continue;
+      }
+      bool Pure = isa<BinaryOperator>(Inst) || isa<CastInst>(Inst) || isa<CmpInst>(Inst) ||
+                  isa<SelectInst>(Inst);
+      if (!Pure || !all_of(Inst.operands(), [&](const Use &U) { return IsInvariant(U.get()); }))
+        continue;
+      Invariant[&Inst] = true;
+      std::vector<uintptr_t> Key{Inst.getOpcode(), uintptr_t(Inst.getType())};
+      if (const auto *Cmp = dyn_cast<CmpInst>(&Inst))
+        Key.push_back(Cmp->getPredicate());
+      for (const Use &U : Inst.operands())
+        Key.push_back(reinterpret_cast<uintptr_t>(repOf(&Reps, U.get())));
+      auto [It, Inserted] = FirstOperation.try_emplace(std::move(Key), &Inst);
+      if (!Inserted) {
+        Reps[&Inst] = It->second;
+        Echoed.insert(It->second);
+      }
+    }
+  }
 }
 
 ObjectTrack FunctionAnalysis::defaultTrack(ObjectId Id) const {
@@ -180,12 +231,23 @@ std::optional<ObjectId> FunctionAnalysis::eventObject(const CallBase &CB,
     const Value *KeyArg = Arg(Event.ObjectArg);
     if (!KeyArg)
       return std::nullopt;
-    std::optional<int64_t> Constant = knownValue(KeyArg, S.Facts);
+    std::optional<int64_t> Constant = knownValue(KeyArg, S.Facts, &Reps);
     if (!Constant) {
       // A helper taking the lock kind: its callers say which.
       if (const auto *A = dyn_cast<Argument>(KeyArg); A && A->getParent() == &F)
         return E.Objects.internKeyOfParam(
             Ev.Rule, Rule::spacedKey(Event.KeySpace, A->getArgNo()), Paths.pathOf(A).BaseName);
+      // A number read from memory (`MessageId = Port->MessageNumber`): the
+      // object is named by where the number was read.
+      const Value *Number = repOf(&Reps, KeyArg);
+      while (const auto *Cast = dyn_cast<CastInst>(Number))
+        Number = Cast->getOperand(0);
+      if (const auto *Read = dyn_cast<LoadInst>(Number)) {
+        NamedPath Where = Paths.pathOf(Read->getPointerOperand());
+        if (Where.Path.Kind != PathBase::Opaque || Where.Path.derefs() > 0)
+          return Named(E.Objects.internKey(
+              Ev.Rule, Rule::spacedKey(Event.KeySpace, Rule::ValueKey), &Where));
+      }
       return std::nullopt;
     }
     std::optional<int64_t> Key = Rule::spacedKey(Event.KeySpace, *Constant);
@@ -342,7 +404,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
     for (const ViolationRecord &CV : Sum.Violations) {
       // The callee's path to the violation must fit this call's arguments.
       FactSet Facts = S.Facts;
-      if (!assumeAtCall(Facts, CV.Pre, CB))
+      if (!assumeAtCall(Facts, CV.Pre, CB, &Reps))
         continue;
       std::optional<ObjectId> Translated = Translate(CV.Object);
       if (!Translated)
@@ -371,7 +433,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
     }
     for (const ExitCase &X : Sum.Exits) {
       PathState Next = S;
-      if (!assumeAtCall(Next.Facts, X.Pre, CB))
+      if (!assumeAtCall(Next.Facts, X.Pre, CB, &Reps))
         continue;
       if (!all_of(X.Returns, [&](const Fact &F) {
             return addFact(Next.Facts, {&CB, F.C, F.Equal});
@@ -422,13 +484,26 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
   mergeSimilar(States);
 }
 
+bool FunctionAnalysis::sameEchoedFacts(const FactSet &A, const FactSet &B) const {
+  if (Echoed.empty())
+    return true;
+  auto EchoedOnly = [&](const FactSet &Facts) {
+    FactSet Out;
+    for (const Fact &F : Facts)
+      if (Echoed.count(F.V))
+        Out.push_back(F);
+    return Out;
+  };
+  return sameFacts(EchoedOnly(A), EchoedOnly(B));
+}
+
 void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
   if (States.size() < 2)
     return;
   std::vector<PathState> Merged;
   for (PathState &S : States) {
     auto It = llvm::find_if(Merged, [&](const PathState &M) {
-      return sameDecisive(M.Objects, S.Objects);
+      return sameDecisive(M.Objects, S.Objects) && sameEchoedFacts(M.Facts, S.Facts);
     });
     if (It == Merged.end()) {
       Merged.push_back(std::move(S));
@@ -783,7 +858,7 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
       X.Handles.push_back(B);
   if (Returned) {
     FactSet Known;
-    translateFacts(S.Facts, Returned, nullptr, Known);
+    translateFacts(S.Facts, Returned, nullptr, Known, &Reps);
     X.Returns = Known;
     bool Constant = any_of(Known, [](const Fact &F) { return F.Equal; });
     if (Returned->getType()->isPointerTy() && !Constant) {
@@ -817,7 +892,7 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   FactSet PhiFacts;
   if (From) {
     for (const PHINode &Phi : To.phis())
-      translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts);
+      translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts, &Reps);
     renamePointerPhis(S, To, *From);
   }
   killFactsDefinedIn(S.Facts, To);
@@ -832,7 +907,8 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   };
   for (unsigned I = 0; I < B.Seen.size(); ++I) {
     PathState &Old = B.Seen[I];
-    if (Old.ExitVia != S.ExitVia || !sameDecisive(Old.Objects, S.Objects))
+    if (Old.ExitVia != S.ExitVia || !sameDecisive(Old.Objects, S.Objects) ||
+        !sameEchoedFacts(Old.Facts, S.Facts))
       continue;
     bool Changed = joinObjects(Old.Objects, S.Objects);
     Changed |= intersectFacts(Old.Facts, S.Facts);
@@ -889,20 +965,20 @@ void FunctionAnalysis::propagate(const BasicBlock &From, const PathState &S) {
       return;
     }
     const Value *Cond = Br->getCondition();
-    std::optional<bool> Known = evaluate(Cond, S.Facts);
+    std::optional<bool> Known = evaluate(Cond, S.Facts, &Reps);
     for (unsigned Succ = 0; Succ < 2; ++Succ) {
       bool Taken = Succ == 0;
       if (Known && *Known != Taken)
         continue;
       PathState Next = S;
-      if (!assumeCondition(Next.Facts, Cond, Taken))
+      if (!assumeCondition(Next.Facts, Cond, Taken, &Reps))
         continue;
       Edge(Br->getSuccessor(Succ), std::move(Next));
     }
     return;
   }
   if (const auto *Sw = dyn_cast<SwitchInst>(Term)) {
-    const Value *Cond = Sw->getCondition();
+    const Value *Cond = repOf(&Reps, Sw->getCondition());
     for (auto Case : Sw->cases()) {
       PathState Next = S;
       if (!addFact(Next.Facts, {Cond, Case.getCaseValue()->getSExtValue(), true}))

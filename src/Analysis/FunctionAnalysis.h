@@ -45,6 +45,8 @@ private:
     std::vector<unsigned> Pending;
   };
 
+  /// Fills Reps (see ValueReps).
+  void findRepresentatives();
   ObjectTrack defaultTrack(ObjectId Id) const;
   ObjectTrack &track(PathState &S, ObjectId Id);
   const ObjectTrack *find(const PathState &S, ObjectId Id) const;
@@ -101,6 +103,11 @@ private:
   /// entry gives it (Engine::decisiveStates). (Paths that differ only in how they would treat
   /// a lock a caller holds are joined: that is may-information.)
   bool sameDecisive(const ObjectMap &A, const ObjectMap &B) const;
+  /// Whether two paths know the same of the values that come back later in
+  /// the function under another name (Echoed): paths that took `if (a ||
+  /// b)` by different sides keep apart, so that the same test later takes
+  /// the same side.
+  bool sameEchoedFacts(const FactSet &A, const FactSet &B) const;
   /// Joins B's objects into A; returns whether A gained anything.
   bool joinObjects(ObjectMap &A, const ObjectMap &B) const;
 
@@ -110,6 +117,10 @@ private:
   AccessPathBuilder Paths;
   llvm::DominatorTree Dominators;
   Summary Result;
+  /// Values that are one value in this function (see findRepresentatives).
+  ValueReps Reps;
+  /// The representatives of values that occur twice or more.
+  llvm::DenseSet<const llvm::Value *> Echoed;
   llvm::DenseMap<const llvm::BasicBlock *, unsigned> Order;
   llvm::DenseMap<const llvm::BasicBlock *, BlockStates> In;
   llvm::DenseMap<const llvm::BasicBlock *, bool> PureReturn;

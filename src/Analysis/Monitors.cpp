@@ -20,53 +20,83 @@ using namespace llvm;
 
 namespace sdv {
 
-Monitors::Monitors(const Module &M, ArrayRef<const Rule *> Rules)
-    : Found(Rules.size(), false) {
-  struct Pattern {
-    RuleIndex Rule;
-    EventId Event;
-    const CallPattern *Call;
-  };
-  StringMap<SmallVector<Pattern, 2>> ByName;
-  std::vector<MethodSlot> Slots;
+EventMatcher::EventMatcher(ArrayRef<const Rule *> Rules) {
   for (unsigned R = 0; R < Rules.size(); ++R) {
     for (EventId E = 0; E < Rules[R]->numEvents(); ++E)
       for (const CallPattern &P : Rules[R]->event(E).Calls)
         ByName[P.Function].push_back({RuleIndex(R), E, &P});
     append_range(Slots, Rules[R]->methodSlots());
   }
-  if (ByName.empty())
+}
+
+bool EventMatcher::monitorsByName(StringRef Name) const {
+  auto It = ByName.find(normalizeSymbol(Name));
+  return It != ByName.end() && any_of(It->second, [](const Pattern &P) {
+           return !P.Call->WhenArg && !P.Call->ArgOffset;
+         });
+}
+
+SmallVector<EventCall, 1> EventMatcher::match(const CallBase &CB) const {
+  SmallVector<EventCall, 1> Events;
+  if (ByName.empty() || isa<IntrinsicInst>(CB) || CB.isInlineAsm())
+    return Events;
+  std::optional<CalledName> Called = calledName(CB, Slots);
+  if (!Called)
+    return Events;
+  auto It = ByName.find(Called->Name);
+  if (It == ByName.end())
+    return Events;
+  for (const Pattern &P : It->second) {
+    if (P.Call->WhenArg) {
+      unsigned Arg = *P.Call->WhenArg + Called->HiddenArgs;
+      const auto *C =
+          Arg < CB.arg_size() ? dyn_cast<ConstantInt>(CB.getArgOperand(Arg)) : nullptr;
+      if (!C || C->getSExtValue() != P.Call->Equals)
+        continue;
+    }
+    // (Two patterns of one rule never match one call: the rule refuses
+    // that.)
+    Events.push_back({P.Rule, P.Event, Called->HiddenArgs + P.Call->ArgOffset});
+  }
+  return Events;
+}
+
+std::optional<SmallVector<unsigned, 2>> knownEffects(const CallBase &CB,
+                                                    const EventMatcher &Matcher,
+                                                    ArrayRef<const Rule *> Rules) {
+  SmallVector<EventCall, 1> Events = Matcher.match(CB);
+  if (Events.empty())
+    return std::nullopt;
+  SmallVector<unsigned, 2> OutArgs;
+  for (const EventCall &E : Events) {
+    const Rule &R = *Rules[E.Rule];
+    if (!R.objectIsOpaque())
+      return std::nullopt;
+    for (unsigned A : R.event(E.Event).OutArgs)
+      if (!is_contained(OutArgs, A + E.ArgOffset))
+        OutArgs.push_back(A + E.ArgOffset);
+  }
+  return OutArgs;
+}
+
+Monitors::Monitors(const Module &M, ArrayRef<const Rule *> Rules)
+    : Found(Rules.size(), false) {
+  EventMatcher Matcher(Rules);
+  if (Matcher.empty())
     return;
   for (const Function &F : M) {
-    if (auto It = ByName.find(normalizeSymbol(F.getName())); It != ByName.end())
-      if (!F.isDeclaration() && any_of(It->second, [](const Pattern &P) {
-            return !P.Call->WhenArg && !P.Call->ArgOffset;
-          }))
-        MonitoredFunctions.insert(&F);
+    if (!F.isDeclaration() && Matcher.monitorsByName(F.getName()))
+      MonitoredFunctions.insert(&F);
     for (const Instruction &I : instructions(F)) {
       const auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB || isa<IntrinsicInst>(CB) || CB->isInlineAsm())
+      if (!CB)
         continue;
-      std::optional<CalledName> Called = calledName(*CB, Slots);
-      if (!Called)
+      SmallVector<EventCall, 1> Events = Matcher.match(*CB);
+      if (Events.empty())
         continue;
-      auto It = ByName.find(Called->Name);
-      if (It == ByName.end())
-        continue;
-      for (const Pattern &P : It->second) {
-        unsigned Offset = Called->HiddenArgs + P.Call->ArgOffset;
-        if (P.Call->WhenArg) {
-          unsigned Arg = *P.Call->WhenArg + Called->HiddenArgs;
-          const auto *C =
-              Arg < CB->arg_size() ? dyn_cast<ConstantInt>(CB->getArgOperand(Arg)) : nullptr;
-          if (!C || C->getSExtValue() != P.Call->Equals)
-            continue;
-        }
-        SmallVector<EventCall, 1> &Events = Calls[CB];
-        // Two patterns of one rule for one call: the rule refuses that.
-        Events.push_back({P.Rule, P.Event, Offset});
-        Found[P.Rule] = true;
-      }
+      for (const EventCall &E : Events)
+        Found[E.Rule] = true;
+      Calls[CB] = std::move(Events);
     }
   }
 }

@@ -6,12 +6,7 @@
 ///
 /// \file
 /// Classifies every call of a driver once, for all the rules checked
-/// together: a call is an event of a rule when it calls one of the rule's
-/// functions by name, or calls it with the constant argument a pattern
-/// names (`StorPortNotification(AcquireSpinLock, ...)`), or calls one of
-/// the rule's framework methods through its method table
-/// (`WdfFunctions[WdfSpinLockAcquireTableIndex](...)`). One call may be an
-/// event of several rules (two rules over one API).
+/// together (see EventMatcher).
 ///
 //===----------------------------------------------------------------------===//
 
@@ -20,12 +15,15 @@
 
 #include "ObjectTable.h"
 
+#include "sdv/Analysis/EventMatcher.h"
+
 #include "sdv/Rule/Rule.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <vector>
 
@@ -36,14 +34,6 @@ class Module;
 } // namespace llvm
 
 namespace sdv {
-
-/// A call that raises event `Event` of rule `Rule`; the API's argument I is
-/// the call's argument I + ArgOffset.
-struct EventCall {
-  RuleIndex Rule = 0;
-  EventId Event = 0;
-  unsigned ArgOffset = 0;
-};
 
 class Monitors {
 public:

@@ -23,6 +23,7 @@
 #ifndef SDV_ANALYSIS_OBJECTTABLE_H
 #define SDV_ANALYSIS_OBJECTTABLE_H
 
+#include "sdv/Analysis/EventMatcher.h"
 #include "sdv/IR/AccessPath.h"
 #include "sdv/Rule/Rule.h"
 
@@ -43,8 +44,6 @@ namespace sdv {
 using ObjectId = uint32_t;
 /// No object.
 constexpr ObjectId NoObject = ~ObjectId(0);
-/// Index of a rule among those checked together.
-using RuleIndex = uint8_t;
 
 enum class ObjectKind : uint8_t { Path, Key, KeyOfParam, Single, ViaHandle };
 
@@ -232,12 +231,14 @@ public:
       unsigned Space = Rule::keySpaceOf(E.Name.Key);
       int64_t Value = Rule::keyValueOf(E.Name.Key);
       std::optional<unsigned> K = Space ? std::nullopt : R.keyIndex(Value);
-      std::string Out = K       ? R.keys()[*K].Name
-                        : Space ? R.keySpaceName(Space).str() + " " + std::to_string(Value)
-                                : "lock " + std::to_string(Value);
+      std::string Name = K ? R.keys()[*K].Name : Space ? R.keySpaceName(Space).str() : "lock";
+      if (Value == Rule::ValueKey)
+        return Name + " " + E.View.render();
+      if (!K)
+        Name += " " + std::to_string(Value);
       if (E.Name.HasPath)
-        Out += " of " + E.View.render();
-      return Out;
+        Name += " of " + E.View.render();
+      return Name;
     }
     case ObjectKind::KeyOfParam:
       return "lock " + E.Label;

@@ -7,6 +7,7 @@
 #include "sdv/Driver/Check.h"
 
 #include "Decisions.h"
+#include "sdv/Analysis/EventMatcher.h"
 #include "sdv/Driver/Stats.h"
 #include "sdv/IR/Loader.h"
 #include "sdv/IR/SourceFiles.h"
@@ -128,11 +129,16 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
                          "function names (compile with -g)");
   {
     StageTimer T("canonicalise", Stats);
-    canonicalize(*D.M, [&](const Function &F) {
-      return any_of(Rules, [&](const Rule &R) {
-        return R.objectIsOpaque() && R.eventFor(F.getName());
-      });
-    }, &D.SourcesRead);
+    std::vector<const Rule *> RulePtrs;
+    for (const Rule &R : Rules)
+      RulePtrs.push_back(&R);
+    EventMatcher Matcher(RulePtrs);
+    auto IsMonitored = [&](const CallBase &CB) { return !Matcher.match(CB).empty(); };
+    auto KnownEffects = [&](const CallBase &CB) {
+      return knownEffects(CB, Matcher, RulePtrs);
+    };
+    MonitoredCalls Calls{IsMonitored, KnownEffects};
+    canonicalize(*D.M, &Calls, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {
     std::error_code EC;

@@ -6,6 +6,9 @@
 
 #include "FieldEffects.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/ValueTracking.h"
+
 #include "sdv/IR/Symbols.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -464,10 +467,78 @@ bool FieldEffects::deviceAndField(const MemoryLocation &A, const MemoryLocation 
          (KindB == Base::Unknown && KindA == Base::Field && onlyVolatileAccess(B.Ptr));
 }
 
+bool FieldEffects::disjointFields(const MemoryLocation &A, const MemoryLocation &B) const {
+  if (!A.Ptr || !B.Ptr)
+    return false;
+  auto SizeOf = [](const MemoryLocation &L) -> std::optional<uint64_t> {
+    if (L.Size.hasValue())
+      return L.Size.getValue();
+    return std::nullopt;
+  };
+  Address RA = classify(A.Ptr, SizeOf(A)), RB = classify(B.Ptr, SizeOf(B));
+  return RA.Kind == Base::Field && RB.Kind == Base::Field && !overlaps(RA.R, RB.R);
+}
+
+bool FieldEffects::privateSlot(const Value *Object) {
+  const auto *Slot = dyn_cast<AllocaInst>(Object);
+  if (!Slot)
+    return false;
+  auto [It, Inserted] = PrivateSlots.try_emplace(Slot, true);
+  if (!Inserted)
+    return It->second;
+  // The slot's address (or one into it) is only loaded from, stored to,
+  // and passed to routines the driver does not define: no pointer the
+  // driver loads from memory can reach it.
+  SmallVector<const Value *, 8> Work{Slot};
+  SmallPtrSet<const Value *, 8> Seen{Slot};
+  bool Private = true;
+  while (!Work.empty() && Private) {
+    const Value *V = Work.pop_back_val();
+    for (const Use &U : V->uses()) {
+      const auto *User = dyn_cast<Instruction>(U.getUser());
+      if (!User) {
+        Private = false;
+        break;
+      }
+      if (isa<LoadInst>(User))
+        continue;
+      if (const auto *S = dyn_cast<StoreInst>(User)) {
+        Private &= S->getPointerOperand() == V;
+        continue;
+      }
+      if (isa<GetElementPtrInst>(User) || isa<BitCastInst>(User)) {
+        if (Seen.insert(User).second)
+          Work.push_back(User);
+        continue;
+      }
+      if (const auto *CB = dyn_cast<CallBase>(User)) {
+        const Function *Callee = CB->getCalledFunction();
+        Private &= !Callee || Callee->isDeclaration();
+        continue;
+      }
+      Private = false;
+    }
+  }
+  PrivateSlots[Slot] = Private;
+  return Private;
+}
+
+bool FieldEffects::localAndElsewhere(const MemoryLocation &A, const MemoryLocation &B) {
+  if (!A.Ptr || !B.Ptr)
+    return false;
+  const Value *OA = getUnderlyingObject(A.Ptr), *OB = getUnderlyingObject(B.Ptr);
+  if (OA == OB)
+    return false;
+  return (privateSlot(OA) && !isa<AllocaInst>(OB)) || (privateSlot(OB) && !isa<AllocaInst>(OA));
+}
+
 AliasResult FieldEffectsAAResult::alias(const MemoryLocation &LocA,
                                         const MemoryLocation &LocB, AAQueryInfo &AAQI,
                                         const Instruction *I) {
-  return Effects->deviceAndField(LocA, LocB) ? AliasResult::NoAlias : AliasResult::MayAlias;
+  return Effects->deviceAndField(LocA, LocB) || Effects->disjointFields(LocA, LocB) ||
+                 Effects->localAndElsewhere(LocA, LocB)
+             ? AliasResult::NoAlias
+             : AliasResult::MayAlias;
 }
 
 ModRefInfo FieldEffectsAAResult::getModRefInfo(const CallBase *Call,

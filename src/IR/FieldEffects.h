@@ -51,6 +51,7 @@
 namespace llvm {
 class CallBase;
 class DataLayout;
+class AllocaInst;
 class Argument;
 class Function;
 class Module;
@@ -73,6 +74,18 @@ public:
   /// structure in it, only ever accessed volatile) and the other a
   /// structure field.
   bool deviceAndField(const llvm::MemoryLocation &A, const llvm::MemoryLocation &B) const;
+
+  /// Whether \p A and \p B are fields of structures that cannot overlap:
+  /// other bytes of one structure type, or structures of two types neither
+  /// of which contains the other (C's effective types; clang's TBAA says
+  /// as much of optimised builds, which `-O0` code lacks).
+  bool disjointFields(const llvm::MemoryLocation &A, const llvm::MemoryLocation &B) const;
+
+  /// Whether one of \p A and \p B is a stack slot whose address never
+  /// reaches memory the driver reads (it is only passed to the kernel's
+  /// routines: a lock handle, an IRQL variable) and the other is not on the
+  /// stack.
+  bool localAndElsewhere(const llvm::MemoryLocation &A, const llvm::MemoryLocation &B);
 
 private:
   /// Bytes [Begin, End) of a structure of type S; a null S is memory of no
@@ -125,9 +138,12 @@ private:
   /// through parameters (which only a call site can place).
   static bool addWrites(const Writes &W, Writes &Out);
   bool overlaps(const Region &Read, const Region &Write) const;
+  /// Whether \p Object is a stack slot localAndElsewhere can rely on.
+  bool privateSlot(const llvm::Value *Object);
 
   const llvm::DataLayout &DL;
   llvm::DenseMap<const llvm::Function *, Writes> Summaries;
+  llvm::DenseMap<const llvm::AllocaInst *, bool> PrivateSlots;
   llvm::DenseMap<const llvm::CallBase *, std::pair<const llvm::Value *, Writes>> CallWrites;
 };
 
@@ -137,7 +153,8 @@ public:
   explicit FieldEffectsAAResult(FieldEffects &Effects) : Effects(&Effects) {}
   using AAResultBase::alias;
   using AAResultBase::getModRefInfo;
-  /// A device register is no field of the driver's structures.
+  /// A device register is no field of the driver's structures, and fields
+  /// of structures that cannot overlap do not alias.
   llvm::AliasResult alias(const llvm::MemoryLocation &LocA, const llvm::MemoryLocation &LocB,
                           llvm::AAQueryInfo &AAQI, const llvm::Instruction *I);
   llvm::ModRefInfo getModRefInfo(const llvm::CallBase *Call,

@@ -10,6 +10,7 @@
 #include "FieldEffects.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
@@ -38,6 +39,10 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/Analysis/CFG.h"
+#include "llvm/Analysis/CallGraph.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Linker/Linker.h"
@@ -77,6 +82,9 @@ extern "C" const char *__asan_default_options() {
 
 #include <cstring>
 #include <unistd.h>
+
+#include <map>
+#include <tuple>
 
 using namespace llvm;
 
@@ -657,18 +665,192 @@ void markFieldStores(Function &F) {
 
 } // namespace
 
-void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDriverMemory,
-                  std::vector<std::string> *SourcesRead) {
-  SourceText Sources(SourcesRead);
-  for (Function &F : M) {
-    F.removeFnAttr(Attribute::OptimizeNone);
-    if (F.isDeclaration()) {
-      if (TouchesNoDriverMemory(F)) {
-        F.setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
-        F.setDoesNotThrow();
+namespace {
+
+/// Whether \p V depends on memory other than the function's own variables:
+/// a load through a pointer that is not a stack slot, through pure
+/// operations and the stores into the slots it reads (`-O0` keeps every
+/// variable in one).
+bool dependsOnMemory(const Value *V, unsigned Depth = 0) {
+  const auto *I = dyn_cast<Instruction>(V);
+  if (!I || Depth > 6 || isa<PHINode>(I) || isa<CallBase>(I))
+    return false;
+  if (const auto *L = dyn_cast<LoadInst>(I)) {
+    const auto *Slot = dyn_cast<AllocaInst>(L->getPointerOperand()->stripPointerCasts());
+    if (!Slot)
+      return true;
+    for (const User *U : Slot->users())
+      if (const auto *S = dyn_cast<StoreInst>(U);
+          S && S->getPointerOperand()->stripPointerCasts() == Slot &&
+          dependsOnMemory(S->getValueOperand(), Depth + 1))
+        return true;
+    return false;
+  }
+  return any_of(I->operands(),
+                [&](const Value *Op) { return dependsOnMemory(Op, Depth + 1); });
+}
+
+/// Small helpers without loops that make a monitored call and branch on
+/// memory: which lock they take (or whether they take one) depends on a flag
+/// their callers cannot see, and a release helper decides on the same flag.
+bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
+  constexpr unsigned MaxInstructions = 160;
+  if (F.isDeclaration() || F.isVarArg() || F.hasPersonalityFn() ||
+      F.getInstructionCount() > MaxInstructions)
+    return false;
+  bool Monitored = false, BranchesOnMemory = false;
+  for (const Instruction &I : instructions(F)) {
+    if (const auto *CB = dyn_cast<CallBase>(&I)) {
+      if (CB->getCalledFunction() == &F)
+        return false; // Recursive.
+      if (const Function *Callee = CB->getCalledFunction();
+          Callee && Callee->getIntrinsicID() == Intrinsic::localescape)
+        return false;
+      Monitored |= Calls.IsMonitored(*CB);
+    } else if (const auto *Br = dyn_cast<BranchInst>(&I)) {
+      BranchesOnMemory |= Br->isConditional() && dependsOnMemory(Br->getCondition());
+    } else if (const auto *Sw = dyn_cast<SwitchInst>(&I)) {
+      BranchesOnMemory |= dependsOnMemory(Sw->getCondition());
+    }
+  }
+  if (!Monitored || !BranchesOnMemory)
+    return false;
+  // Not a loop: one that waits for a field to change is not sequential code,
+  // and two reads of the field must stay two values.
+  SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 2> BackEdges;
+  FindFunctionBackedges(F, BackEdges);
+  return BackEdges.empty();
+}
+
+/// Inlines the lock helpers into their callers (see canonicalize), callees
+/// first: a helper that calls a lock helper is one itself once the callee is
+/// inlined into it.
+void inlineLockHelpers(Module &M, const MonitoredCalls &Calls) {
+  CallGraph Graph(M);
+  std::vector<Function *> BottomUp;
+  for (scc_iterator<CallGraph *> SCC = scc_begin(&Graph); !SCC.isAtEnd(); ++SCC)
+    if (SCC->size() == 1 && !SCC.hasCycle())
+      if (Function *F = SCC->front()->getFunction())
+        BottomUp.push_back(F);
+  for (Function *F : BottomUp) {
+    if (!isLockHelper(*F, Calls))
+      continue;
+    SmallVector<CallBase *, 8> Sites;
+    for (User *U : F->users())
+      if (auto *CB = dyn_cast<CallBase>(U);
+          CB && CB->getCalledOperand() == F && CB->getFunction() != F &&
+          CB->getFunctionType() == F->getFunctionType())
+        Sites.push_back(CB);
+    for (CallBase *CB : Sites) {
+      InlineFunctionInfo IFI;
+      (void)InlineFunction(*CB, IFI);
+    }
+  }
+}
+
+/// Numbers the loads of a function that read one value: the same address
+/// (the same base, from an argument, a global, a stack slot or such a load
+/// itself, at the same constant offset) with nothing in the function
+/// writing it before either (MemorySSA's clobber is the function's entry).
+/// Only numbers shared by two loads or more are attached (SameValueMD).
+struct NumberSameLoads : PassInfoMixin<NumberSameLoads> {
+  PreservedAnalyses run(Function &F, FunctionAnalysisManager &FAM) {
+    const DataLayout &DL = F.getParent()->getDataLayout();
+    // Loads that may share a number: a cheap structural key first, so that
+    // MemorySSA is walked only where two loads could be one value.
+    using Key = std::tuple<const Value *, int64_t, Type *>;
+    DenseMap<const LoadInst *, unsigned> Numbers;
+    std::map<std::pair<unsigned, Key>, unsigned> Classes;
+    auto KeyOf = [&](const LoadInst &L) -> Key {
+      APInt Offset(DL.getIndexTypeSizeInBits(L.getPointerOperandType()), 0);
+      const Value *Base = L.getPointerOperand()->stripAndAccumulateConstantOffsets(
+          DL, Offset, /*AllowNonInbounds=*/true);
+      // A base loaded itself stands for its class: `E->Adapter->Flags` read
+      // twice through two loads of `E->Adapter`.
+      if (const auto *BL = dyn_cast<LoadInst>(Base))
+        if (auto It = Numbers.find(BL); It != Numbers.end())
+          Base = reinterpret_cast<const Value *>(uintptr_t(It->second) << 4 | 1);
+      return {Base, Offset.getSExtValue(), L.getType()};
+    };
+    // (Before any load is numbered, a loaded base is one key: the filter
+    // only has to be coarse.)
+    std::map<Key, unsigned> Counts;
+    for (const Instruction &I : instructions(F))
+      if (const auto *L = dyn_cast<LoadInst>(&I); L && L->isSimple()) {
+        auto [Base, Offset, Ty] = KeyOf(*L);
+        if (isa<LoadInst>(Base))
+          Base = nullptr;
+        ++Counts[{Base, Offset, Ty}];
       }
+    if (none_of(Counts, [](const auto &C) { return C.second > 1; }))
+      return PreservedAnalyses::all();
+    MemorySSA &MSSA = FAM.getResult<MemorySSAAnalysis>(F).getMSSA();
+    MemorySSAWalker *Walker = MSSA.getWalker();
+    unsigned Next = 1;
+    SmallVector<std::pair<LoadInst *, unsigned>, 16> Numbered;
+    for (BasicBlock *BB : ReversePostOrderTraversal<Function *>(&F))
+      for (Instruction &I : *BB) {
+        auto *L = dyn_cast<LoadInst>(&I);
+        if (!L || !L->isSimple())
+          continue;
+        MemoryAccess *Clobber = Walker->getClobberingMemoryAccess(L);
+        if (!MSSA.isLiveOnEntryDef(Clobber))
+          continue;
+        auto [It, Inserted] = Classes.try_emplace({0, KeyOf(*L)}, Next);
+        if (Inserted)
+          ++Next;
+        Numbers[L] = It->second;
+        Numbered.push_back({L, It->second});
+      }
+    DenseMap<unsigned, unsigned> Size;
+    for (const auto &[L, N] : Numbered)
+      ++Size[N];
+    LLVMContext &Ctx = F.getContext();
+    unsigned Kind = Ctx.getMDKindID(SameValueMD);
+    Type *I32 = Type::getInt32Ty(Ctx);
+    for (const auto &[L, N] : Numbered)
+      if (Size[N] > 1)
+        L->setMetadata(Kind, MDNode::get(Ctx, {ConstantAsMetadata::get(ConstantInt::get(I32, N))}));
+    return PreservedAnalyses::all();
+  }
+};
+
+/// Tells LLVM what the monitored calls do to memory (see MonitoredCalls).
+void describeMonitoredCalls(Function &F, const MonitoredCalls &Calls) {
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || isa<IntrinsicInst>(CB))
+      continue;
+    std::optional<SmallVector<unsigned, 2>> OutArgs = Calls.KnownEffects(*CB);
+    if (!OutArgs)
+      continue;
+    CB->setDoesNotThrow();
+    if (OutArgs->empty()) {
+      CB->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
       continue;
     }
+    // Only what the out-parameters point to is written.
+    CB->setMemoryEffects(MemoryEffects::inaccessibleOrArgMemOnly());
+    for (unsigned A = 0; A < CB->arg_size(); ++A)
+      if (CB->getArgOperand(A)->getType()->isPointerTy() && !is_contained(*OutArgs, A))
+        CB->addParamAttr(A, Attribute::ReadNone);
+  }
+}
+
+} // namespace
+
+void canonicalize(Module &M, const MonitoredCalls *Calls,
+                  std::vector<std::string> *SourcesRead) {
+  SourceText Sources(SourcesRead);
+  for (Function &F : M)
+    F.removeFnAttr(Attribute::OptimizeNone);
+  if (Calls)
+    inlineLockHelpers(M, *Calls);
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    if (Calls)
+      describeMonitoredCalls(F, *Calls);
     markReturnStatements(F, Sources);
     markFieldStores(F);
     relaxAtomics(F);
@@ -723,6 +905,7 @@ void canonicalize(Module &M, function_ref<bool(const Function &)> TouchesNoDrive
   FunctionPassManager FPM;
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
   FPM.addPass(GVNPass(GVNOptions().setPRE(false).setLoadPRE(false)));
+  FPM.addPass(NumberSameLoads());
   // Each function's MemorySSA and dominator tree are freed once it is done,
   // not kept for every function of the module at once.
   FPM.addPass(InvalidateAnalysisPass<MemorySSAAnalysis>());

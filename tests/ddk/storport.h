@@ -141,7 +141,9 @@ typedef enum _STOR_SPINLOCK {
     InvalidLock = 0,
     DpcLock = 1,
     StartIoLock = 2,
-    InterruptLock = 3
+    InterruptLock = 3,
+    ThreadedDpcLock = 4,
+    DpcLevelLock = 5
 } STOR_SPINLOCK;
 
 typedef struct _STOR_LOCK_HANDLE {
@@ -510,6 +512,37 @@ FORCEINLINE VOID StorPortAcquireSpinLock(PVOID DeviceExtension, STOR_SPINLOCK Sp
 FORCEINLINE VOID StorPortReleaseSpinLock(PVOID DeviceExtension, PSTOR_LOCK_HANDLE LockHandle)
 {
     StorPortNotification(ReleaseSpinLock, DeviceExtension, LockHandle);
+}
+
+/* Extended functions: StorPortExtendedFunction(Code, DeviceExtension, ...). */
+typedef enum _STORPORT_FUNCTION_CODE {
+    ExtFunctionAcquireMSISpinLock = 11,
+    ExtFunctionReleaseMSISpinLock = 12,
+    ExtFunctionAcquireSpinLock = 93
+} STORPORT_FUNCTION_CODE;
+
+STORPORT_API ULONG __cdecl StorPortExtendedFunction(STORPORT_FUNCTION_CODE FunctionCode,
+                                                  PVOID HwDeviceExtension, ...);
+
+FORCEINLINE ULONG StorPortAcquireMSISpinLock(PVOID HwDeviceExtension, ULONG MessageId,
+                                             PULONG OldIrql)
+{
+    return StorPortExtendedFunction(ExtFunctionAcquireMSISpinLock, HwDeviceExtension,
+                                    MessageId, OldIrql);
+}
+
+FORCEINLINE ULONG StorPortReleaseMSISpinLock(PVOID HwDeviceExtension, ULONG MessageId,
+                                             ULONG OldIrql)
+{
+    return StorPortExtendedFunction(ExtFunctionReleaseMSISpinLock, HwDeviceExtension,
+                                    MessageId, OldIrql);
+}
+
+FORCEINLINE ULONG StorPortAcquireSpinLockEx(PVOID HwDeviceExtension, STOR_SPINLOCK SpinLock,
+                                            PVOID LockContext, PSTOR_LOCK_HANDLE LockHandle)
+{
+    return StorPortExtendedFunction(ExtFunctionAcquireSpinLock, HwDeviceExtension, SpinLock,
+                                    LockContext, LockHandle);
 }
 
 #endif /* SDV_DDK_STORPORT_H */

@@ -5,7 +5,11 @@ along every path: both values of every flag read from memory and of every
 entry parameter tested against NULL, both outcomes of every try-acquire,
 exactly `count` iterations of a counted loop and any number of a `while`
 loop, helpers run in their caller's context (inlined). A flag keeps its
-value for its function's activation unless assigned.
+value for its function's activation unless assigned. Memory is sequential,
+as the reference tool's model is (and sdv-lite's, within a function and
+through the lock helpers it inlines): a field of the device extension has
+one value for a whole entry routine's run, whichever function reads it
+(nothing in the generated programs writes one).
 
 Each lock runs the rule's automaton on each path: released --acquire-->
 held --release--> released; acquire while held is a double-acquire, release
@@ -61,6 +65,22 @@ def _set(env, var, value):
     return tuple(sorted(d.items()))
 
 
+# Environment keys of the fields read so far (a local's name never starts so).
+FIELD = "@"
+
+
+def _fields(env):
+    """The fields in env, as a sorted tuple."""
+    return tuple((k, v) for k, v in env if k.startswith(FIELD))
+
+
+def _with_fields(env, fields):
+    """env with the field values of `fields` added."""
+    d = dict(env)
+    d.update(fields)
+    return tuple(sorted(d.items()))
+
+
 def _lock_set(locks, index, state):
     return locks[:index] + (state,) + locks[index + 1:]
 
@@ -77,7 +97,7 @@ class Oracle:
         self.uncorrelated = uncorrelated
         self.prog = prog
         self.found = set()
-        self.results = {}  # (function, bindings, locks) -> how it returns
+        self.results = {}  # (function, bindings and fields, locks) -> how it returns
         self.memo = {}  # the same, computed in this pass
         self.active = set()
         self.cycle = False
@@ -97,7 +117,7 @@ class Oracle:
                 exits |= self.run(fn, (), (), start)
             if not self.cycle or self.results == before:
                 break
-        for locks, _, line in exits:
+        for locks, _, line, _ in exits:
             if HELD in locks:
                 self.found.add((HELD_AT_EXIT, line))
         return self.found
@@ -123,21 +143,24 @@ class Oracle:
         result = set(out.ret)
         if out.normal:
             assert fn.ret == "VOID", fn.name + " can fall off its end"
-            result |= {(lk, None, fn.end_line) for _, lk in out.normal}
+            result |= {(lk, None, fn.end_line, _fields(env)) for env, lk in out.normal}
         self.active.discard(key)
         self.memo[key] = self.results[key] = frozenset(result)
         return self.memo[key]
 
     def call(self, call, env, locks, ctx):
-        """[(value, locks)] for each way the callee returns."""
+        """[(value, locks, env)] for each way the callee returns (env with
+        the fields the callee read)."""
         callee = self.prog.function(call.callee)
         lock_binding = tuple(zip(callee.lock_params,
                                  (self.lock(a, ctx) for a in call.lock_args)))
-        flag_binding = []
+        flag_binding = list(_fields(env))
         for name, arg in zip(callee.flag_params, call.flag_args):
-            (value, _), = self.expr(arg, env, locks, ctx)  # Const or Var: one value
+            (value, _, _), = self.expr(arg, env, locks, ctx)  # Const or Var: one value
             flag_binding.append((name, value))
-        return [(v, lk) for lk, v, _ in self.run(callee, lock_binding, tuple(flag_binding), locks)]
+        return [(v, lk, _with_fields(env, fields))
+                for lk, v, _, fields in self.run(callee, lock_binding,
+                                                 tuple(sorted(flag_binding)), locks)]
 
     # --- locks ---
 
@@ -153,22 +176,30 @@ class Oracle:
             self.found.add((violation, line))
         return _lock_set(locks, index, state)
 
-    # --- expressions: [(value, locks)] ---
+    # --- expressions: [(value, locks, env)] ---
 
     def expr(self, e, env, locks, ctx):
         if isinstance(e, Const):
-            return [(e.value, locks)]
+            return [(e.value, locks, env)]
         if isinstance(e, Var):
-            return [(dict(env)[e.name], locks)]
-        if isinstance(e, (Fresh, Param)):
-            return [(True, locks), (False, locks)]
+            return [(dict(env)[e.name], locks, env)]
+        if isinstance(e, Fresh):
+            # A field read: the value this run's memory holds, the first read
+            # choosing it.
+            known = dict(env).get(FIELD + e.field)
+            if known is not None:
+                return [(known, locks, env)]
+            return [(v, locks, _set(env, FIELD + e.field, v)) for v in (True, False)]
+        if isinstance(e, Param):
+            return [(True, locks, env), (False, locks, env)]
         if isinstance(e, Not):
-            return [(not v, lk) for v, lk in self.expr(e.expr, env, locks, ctx)]
+            return [(not v, lk, en) for v, lk, en in self.expr(e.expr, env, locks, ctx)]
         if isinstance(e, Try):
             # The rule's try-acquire event happens on a TRUE result only
             # (`outcome: on-nonzero-result`): FALSE leaves the lock as it was.
             index = self.lock(e.lock, ctx)
-            return [(True, self.event(locks, index, "acquire", e.line)), (False, locks)]
+            return [(True, self.event(locks, index, "acquire", e.line), env),
+                    (False, locks, env)]
         if isinstance(e, CallExpr):
             return self.call(e.call, env, locks, ctx)
         raise TypeError(e)
@@ -189,26 +220,26 @@ class Oracle:
         if isinstance(s, (Decl, Assign)):
             e = s.init if isinstance(s, Decl) else s.expr
             for env, locks in states:
-                for v, lk in self.expr(e, env, locks, ctx):
-                    out.normal.add((_set(env, s.var, v), lk))
+                for v, lk, en in self.expr(e, env, locks, ctx):
+                    out.normal.add((_set(en, s.var, v), lk))
         elif isinstance(s, (Acquire, Release)):
             event = "acquire" if isinstance(s, Acquire) else "release"
             for env, locks in states:
                 out.normal.add((env, self.event(locks, self.lock(s.lock, ctx), event, s.line)))
         elif isinstance(s, CallStmt):
             for env, locks in states:
-                out.normal |= {(env, lk) for _, lk in self.call(s.call, env, locks, ctx)}
+                out.normal |= {(en, lk) for _, lk, en in self.call(s.call, env, locks, ctx)}
         elif isinstance(s, If):
             then, orelse = set(), set()
             keep = not self.uncorrelated or isinstance(s.cond, Try) or (
                 isinstance(s.cond, Not) and isinstance(s.cond.expr, Try))
             for env, locks in states:
-                for v, lk in self.expr(s.cond, env, locks, ctx):
+                for v, lk, en in self.expr(s.cond, env, locks, ctx):
                     if keep:
-                        (then if v else orelse).add((env, lk))
+                        (then if v else orelse).add((en, lk))
                     else:
-                        then.add((env, lk))
-                        orelse.add((env, lk))
+                        then.add((en, lk))
+                        orelse.add((en, lk))
             a = self.block(s.then, then, ctx)
             b = self.block(s.orelse, orelse, ctx)
             out.join(a)
@@ -223,10 +254,10 @@ class Oracle:
         elif isinstance(s, Return):
             for env, locks in states:
                 if s.expr is None or isinstance(s.expr, str):
-                    out.ret.add((locks, None, s.line))
+                    out.ret.add((locks, None, s.line, _fields(env)))
                 else:
-                    for v, lk in self.expr(s.expr, env, locks, ctx):
-                        out.ret.add((lk, v, s.line))
+                    for v, lk, en in self.expr(s.expr, env, locks, ctx):
+                        out.ret.add((lk, v, s.line, _fields(en)))
         else:
             raise TypeError(s)
         return out

@@ -51,7 +51,9 @@ class Var:
 
 
 class Fresh:
-    """A read of a field of the device extension: any value, at every read."""
+    """A read of a field of the device extension: any value, the same at every
+    read in one entry routine's run (memory is sequential; nothing writes
+    the fields)."""
 
     def __init__(self, field, test=True):
         self.field = field

@@ -15,14 +15,17 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBufferRef.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace llvm {
+class CallBase;
 class LLVMContext;
 class Function;
 class Module;
@@ -56,20 +59,42 @@ constexpr const char *ReturnStatementMD = "sdv.return";
 /// canonicalize).
 constexpr const char *FieldStoreMD = "sdv.field";
 
+/// Metadata kind on loads that read what another load of the function
+/// reads: !{i32 N}, the same N for loads of the same address that nothing in
+/// the function writes before them (see canonicalize). Two reads of a
+/// configuration flag on two branches (`if (!AtIrql) Lock(); ...; if
+/// (!AtIrql) Unlock();`, each helper reading `Ext->PerMessage` again) are
+/// one value though neither dominates the other.
+constexpr const char *SameValueMD = "sdv.same";
+
 /// Brings `-O0` and optimised IR to one shape: promotes stack slots, and the
 /// fields of local structures, to SSA values (mem2reg, then SROA), without
 /// changing the CFG. Branches that are `return` statements are marked with
 /// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
 /// while the shapes that tell them are still there.
-/// `optnone` is dropped, or the passes would skip `-O0` code.
-/// \p TouchesNoDriverMemory names declared functions known to access no
-/// memory the module reads or writes (the monitored lock routines, whose
-/// lock the driver never reads): loads are then one value across calls to
-/// them. \p SourcesRead, if given, collects the paths of the source files
-/// whose text was looked at (whether or not they could be read).
-void canonicalize(llvm::Module &M,
-                  llvm::function_ref<bool(const llvm::Function &)> TouchesNoDriverMemory =
-                      [](const llvm::Function &) { return false; },
+/// `optnone` is dropped, or the passes would skip `-O0` code. Loads that
+/// read the same memory are numbered with SameValueMD.
+/// What canonicalisation is told of the calls the rules monitor.
+struct MonitoredCalls {
+  /// Whether a call is a monitored call (a lock routine).
+  llvm::function_ref<bool(const llvm::CallBase &)> IsMonitored;
+  /// For a monitored call known to access no memory the driver reads or
+  /// writes (the lock routines, whose lock the driver never reads), the
+  /// arguments it writes through that the driver reads afterwards (an IRQL
+  /// out-parameter); none if it may touch anything.
+  llvm::function_ref<std::optional<llvm::SmallVector<unsigned, 2>>(const llvm::CallBase &)>
+      KnownEffects;
+};
+
+/// \p Calls says which calls are monitored: loads are one value across
+/// those that touch no driver memory, and small lock helpers that choose
+/// their lock by a flag in memory (`if (Ext->PerMessage) acquire the MSI
+/// lock; else the interrupt lock;`, and the release helper that decides the
+/// same way) are inlined into their callers, so that the two decisions are
+/// one value, as they are in optimised builds. \p SourcesRead, if given,
+/// collects the paths of the source files whose text was looked at (whether
+/// or not they could be read).
+void canonicalize(llvm::Module &M, const MonitoredCalls *Calls = nullptr,
                   std::vector<std::string> *SourcesRead = nullptr);
 
 } // namespace sdv

@@ -221,6 +221,9 @@ public:
   static int64_t keyValueOf(int64_t Key) {
     return keySpaceOf(Key) ? (Key & KeyValueMask) : Key;
   }
+  /// The value of a key that is no constant but a number read from memory;
+  /// the object is then qualified by where it was read.
+  static constexpr int64_t ValueKey = (int64_t(1) << 40) - 1;
 
   unsigned numStates() const { return States.size(); }
   llvm::StringRef stateName(StateId S) const { return States[S]; }
@@ -258,7 +261,7 @@ public:
 
 private:
   static constexpr unsigned KeySpaceShift = 40;
-  static constexpr int64_t KeyValueMask = (int64_t(1) << KeySpaceShift) - 1;
+  static constexpr int64_t KeyValueMask = ValueKey;
 
   std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType;
   std::vector<std::string> Models;
