@@ -297,7 +297,14 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
           D.Function = Called->Name.str();
       D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});
       Traces.materialize(V.Trace, D.Trace);
-      SourceLoc Where = locationOf(*V.Site);
+      // A call inside an API's inlined wrapper is where the driver called
+      // the wrapper, by the wrapper's name.
+      std::string Api;
+      SourceLoc Where = callerLocation(*V.Site, [&](StringRef Name) {
+        return R.eventFor(Name).has_value();
+      }, &Api);
+      if (!Api.empty() && V.Call)
+        D.Function = Api;
       if (!Where.known())
         Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
       auto [It, Inserted] = Seen.try_emplace(

@@ -245,7 +245,7 @@ public:
     case ObjectKind::Single:
       return R.singleName().str();
     case ObjectKind::ViaHandle:
-      return "lock of " + E.View.render();
+      return "lock of " + E.View.render(R.handleType());
     }
     return "";
   }

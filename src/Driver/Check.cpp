@@ -236,7 +236,9 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   const RuleViolation &V = R.violation(D.Violation);
   F.Violation = V.Id;
   F.Message = substitute(V.Message, D);
-  F.Loc = locationOf(*D.Site);
+  // Events inside an API's inlined wrapper are where the driver called it.
+  auto IsApi = [&](StringRef Name) { return R.eventFor(Name).has_value(); };
+  F.Loc = callerLocation(*D.Site, IsApi);
   F.EntryRoutine = sourceName(*D.Entry->F);
   F.Role = D.Entry->role().str();
   F.Object = D.Object;
@@ -276,12 +278,12 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
       break;
     case StepKind::Event:
       E.Kind = R.event(S.Event).Name;
-      E.Loc = locationOf(*S.Inst);
+      E.Loc = callerLocation(*S.Inst, IsApi);
       E.Message = substitute(R.event(S.Event).TraceText, D);
       break;
     case StepKind::Violation:
       E.Kind = "violation";
-      E.Loc = locationOf(*S.Inst);
+      E.Loc = callerLocation(*S.Inst, IsApi);
       if (!D.Function.empty())
         E.Event = R.event(S.Event).Name;
       E.Message = substitute(V.TraceText, D);

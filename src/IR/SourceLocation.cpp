@@ -79,6 +79,27 @@ SourceLoc locationOf(const Instruction &I) {
   return L;
 }
 
+SourceLoc callerLocation(const Instruction &I, function_ref<bool(StringRef)> IsApi,
+                         std::string *Api) {
+  // The outermost inlined frame of an API wrapper: where the driver wrote
+  // the call.
+  const DILocation *Site = nullptr;
+  for (const DILocation *DL = I.getDebugLoc().get(); DL && DL->getInlinedAt();
+       DL = DL->getInlinedAt())
+    if (const DISubprogram *SP = DL->getScope()->getSubprogram();
+        SP && IsApi(SP->getName())) {
+      Site = DL->getInlinedAt();
+      if (Api)
+        *Api = SP->getName().str();
+    }
+  if (!Site)
+    return locationOf(I);
+  SourceLoc L = locationOf(*Site);
+  if (L.Function.empty())
+    L.Function = sourceName(*I.getFunction());
+  return L;
+}
+
 SourceLoc locationOf(const Function &F) {
   SourceLoc L;
   L.Function = sourceName(F);

@@ -77,7 +77,7 @@ struct ViolationSpec {
 };
 
 struct RuleSpec {
-  std::string Rule, Summary, Description, HelpUri, Object, ObjectType;
+  std::string Rule, Summary, Description, HelpUri, Object, ObjectType, HandleType;
   std::vector<std::string> Models;
   bool ObjectIsHandle = false;
   std::vector<KeySpec> Keys;
@@ -203,6 +203,7 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapRequired("object", R.Object);
     Io.mapOptional("object-type", R.ObjectType);
     Io.mapOptional("object-is-handle", R.ObjectIsHandle, false);
+    Io.mapOptional("handle-type", R.HandleType);
     Io.mapOptional("object-keys", R.Keys);
     Io.mapOptional("single-object", R.SingleObject);
     Io.mapOptional("method-tables", R.MethodTables);
@@ -257,6 +258,7 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   R.ObjectNoun = Spec.Object;
   R.ObjectType = Spec.ObjectType;
   R.ObjectIsHandle = Spec.ObjectIsHandle;
+  R.HandleType = Spec.HandleType;
   R.ExitRoles = Spec.ExitRoles;
   R.Methods = sdv::methodSlots(Spec.MethodTables);
   if (R.Id.empty() || !all_of(R.Id, [](char C) { return isAlnum(C) || C == '_'; }))

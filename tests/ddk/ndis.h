@@ -83,6 +83,19 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
     MINIPORT_CANCEL_OID_REQUEST *CancelOidRequestHandler;
 } NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
 
+/* NDIS spin locks, as ndis.sys exports them (the NdisSpinLock rule; the
+   WDK's NDIS 6 headers make them macros over KeAcquireSpinLock instead). */
+typedef struct _NDIS_SPIN_LOCK {
+    KSPIN_LOCK SpinLock;
+    KIRQL OldIrql;
+} NDIS_SPIN_LOCK, *PNDIS_SPIN_LOCK;
+
+NTSYSAPI VOID NTAPI NdisAllocateSpinLock(PNDIS_SPIN_LOCK SpinLock);
+NTSYSAPI VOID NTAPI NdisAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock);
+NTSYSAPI VOID NTAPI NdisReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock);
+NTSYSAPI VOID NTAPI NdisDprAcquireSpinLock(PNDIS_SPIN_LOCK SpinLock);
+NTSYSAPI VOID NTAPI NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock);
+
 NTSYSAPI NDIS_STATUS NTAPI NdisMRegisterMiniportDriver(
     PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
     NDIS_HANDLE MiniportDriverContext,

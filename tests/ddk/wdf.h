@@ -24,6 +24,7 @@ typedef struct WDFREQUEST__ *WDFREQUEST;
 typedef struct WDFDPC__ *WDFDPC;
 typedef struct WDFTIMER__ *WDFTIMER;
 typedef PVOID WDFOBJECT;
+typedef struct WDFSPINLOCK__ *WDFSPINLOCK;
 typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
 
 typedef NTSTATUS NTAPI EVT_WDF_DRIVER_DEVICE_ADD(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit);
@@ -147,8 +148,37 @@ typedef enum _WDFFUNCENUM {
     WdfRequestMarkCancelableTableIndex = 255,
     WdfRequestUnmarkCancelableTableIndex = 256,
     WdfRequestSetCompletionRoutineTableIndex = 260,
+    WdfSpinLockCreateTableIndex = 315,
+    WdfSpinLockAcquireTableIndex = 316,
+    WdfSpinLockReleaseTableIndex = 317,
     WdfRequestMarkCancelableExTableIndex = 393,
 } WDFFUNCENUM;
+
+/* Framework spin locks (the WdfSpinlock rule), called through the function
+   table as KMDF's headers do. */
+typedef NTSTATUS (NTAPI *PFN_WDFSPINLOCKCREATE)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBUTES,
+                                               WDFSPINLOCK *);
+typedef VOID (NTAPI *PFN_WDFSPINLOCKACQUIRE)(PWDF_DRIVER_GLOBALS, WDFSPINLOCK);
+typedef VOID (NTAPI *PFN_WDFSPINLOCKRELEASE)(PWDF_DRIVER_GLOBALS, WDFSPINLOCK);
+
+FORCEINLINE NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
+                                       WDFSPINLOCK *SpinLock)
+{
+    return ((PFN_WDFSPINLOCKCREATE)WdfFunctions[WdfSpinLockCreateTableIndex])(
+        WdfDriverGlobals, SpinLockAttributes, SpinLock);
+}
+
+FORCEINLINE VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock)
+{
+    ((PFN_WDFSPINLOCKACQUIRE)WdfFunctions[WdfSpinLockAcquireTableIndex])(WdfDriverGlobals,
+                                                                        SpinLock);
+}
+
+FORCEINLINE VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
+{
+    ((PFN_WDFSPINLOCKRELEASE)WdfFunctions[WdfSpinLockReleaseTableIndex])(WdfDriverGlobals,
+                                                                        SpinLock);
+}
 
 typedef VOID NTAPI EVT_WDF_REQUEST_CANCEL(WDFREQUEST Request);
 typedef EVT_WDF_REQUEST_CANCEL *PFN_WDF_REQUEST_CANCEL;

@@ -7,6 +7,9 @@
 #ifndef SDV_IR_SOURCELOCATION_H
 #define SDV_IR_SOURCELOCATION_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 
 namespace llvm {
@@ -41,6 +44,14 @@ struct SourceLoc {
 SourceLoc locationOf(const llvm::Instruction &I);
 /// A debug location (e.g. where an inlined call was written).
 SourceLoc locationOf(const llvm::DILocation &DL);
+/// Where the driver's own code is at \p I: I's location, or, when I sits in
+/// the inlined body of an API's wrapper that \p IsApi recognises by name
+/// (the headers' inline StorPortAcquireSpinLock, WdfSpinLockAcquire), where
+/// the driver called the wrapper. \p Api, if given, receives the wrapper's
+/// name when there is one.
+SourceLoc callerLocation(const llvm::Instruction &I,
+                         llvm::function_ref<bool(llvm::StringRef)> IsApi,
+                         std::string *Api = nullptr);
 /// The line of the function's declaration (its opening line).
 SourceLoc locationOf(const llvm::Function &F);
 

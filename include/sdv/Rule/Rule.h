@@ -202,6 +202,9 @@ public:
   /// Pointer naming: the pointer argument is a handle whose value is the
   /// object (`WDFSPINLOCK`), printed as the expression that holds it.
   bool objectIsHandle() const { return ObjectIsHandle; }
+  /// The C type of the lock handles events bind (`KLOCK_QUEUE_HANDLE`), to
+  /// name one in messages; empty if not declared.
+  llvm::StringRef handleType() const { return HandleType; }
   /// Key naming: the objects by constant.
   const std::vector<ObjectKey> &keys() const { return Keys; }
   /// The key whose value is \p Value, if any.
@@ -263,7 +266,7 @@ private:
   static constexpr unsigned KeySpaceShift = 40;
   static constexpr int64_t KeyValueMask = ValueKey;
 
-  std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType;
+  std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType, HandleType;
   std::vector<std::string> Models;
   bool ObjectIsOpaque = false;
   ObjectNaming Naming = ObjectNaming::Pointer;
