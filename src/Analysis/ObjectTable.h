@@ -237,7 +237,7 @@ public:
       if (!K)
         Name += " " + std::to_string(Value);
       if (E.Name.HasPath)
-        Name += " of " + E.View.render();
+        Name += " of " + E.View.render(R.qualifierType());
       return Name;
     }
     case ObjectKind::KeyOfParam:

@@ -326,8 +326,16 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
 
   // Every rule in one pass over the driver.
   std::vector<RuleToCheck> ToCheck;
-  for (const Rule &R : *Rules)
-    ToCheck.push_back({&R, std::vector<std::optional<bool>>(R.conditions().size())});
+  for (const Rule &R : *Rules) {
+    // What the driver's configuration says of the rule's conditions.
+    std::vector<FieldStoreQuestion> Questions;
+    for (const DriverCondition &C : R.conditions())
+      Questions.push_back({C.Struct, C.Field, C.Value});
+    ToCheck.push_back({&R, answerFieldStores(*D->M, *Catalog, Questions)});
+    for (auto [C, A] : zip(R.conditions(), ToCheck.back().Conditions))
+      spdlog::debug("{}: condition '{}' is {}", R.id(), C.Name,
+                    A ? (*A ? "true" : "false") : "unknown");
+  }
   std::vector<RuleResult> Results;
   {
     StageTimer T("analysis", Stats);

@@ -469,6 +469,8 @@ public:
   /// it into MajorFunction[IRP_MJ_WRITE]).
   void checkDeclaredAgainstRegistrations();
   RoleDiscovery take();
+  /// See answerFieldStores.
+  std::optional<bool> stores(const FieldStoreQuestion &Q);
 
 private:
   void add(const Function &F, RoleEvidence E);
@@ -927,6 +929,33 @@ void Discoverer::checkDeclaredAgainstRegistrations() {
   }
 }
 
+std::optional<bool> Discoverer::stores(const FieldStoreQuestion &Q) {
+  bool Found = false, Unknown = false;
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F)) {
+      const auto *SI = dyn_cast<StoreInst>(&I);
+      if (!SI)
+        continue;
+      std::optional<FieldRef> Ref = fieldFromDebugInfo(SI->getPointerOperand(), F);
+      if (!Ref || Ref->Struct != Q.Struct || Ref->Field != Q.Field)
+        Ref = fieldFromIR(SI->getPointerOperand());
+      if (!Ref || Ref->Struct != Q.Struct || Ref->Field != Q.Field)
+        continue;
+      if (!Q.Value)
+        return true;
+      const auto *C = dyn_cast<ConstantInt>(SI->getValueOperand());
+      if (!C)
+        Unknown = true;
+      else if (C->getSExtValue() == *Q.Value)
+        Found = true;
+    }
+  if (Found)
+    return true;
+  if (Unknown)
+    return std::nullopt;
+  return false;
+}
+
 RoleDiscovery Discoverer::take() {
   RoleDiscovery R;
   R.Entries = std::move(Entries);
@@ -939,6 +968,18 @@ RoleDiscovery Discoverer::take() {
 }
 
 } // namespace
+
+std::vector<std::optional<bool>>
+answerFieldStores(const Module &M, const RoleCatalog &Catalog,
+                  const std::vector<FieldStoreQuestion> &Questions) {
+  std::vector<std::optional<bool>> Answers;
+  if (Questions.empty())
+    return Answers;
+  Discoverer D(M, Catalog);
+  for (const FieldStoreQuestion &Q : Questions)
+    Answers.push_back(D.stores(Q));
+  return Answers;
+}
 
 Expected<RoleDiscovery> findEntryRoutines(const Module &M,
                                           const RoleCatalog &Catalog,

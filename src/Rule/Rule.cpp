@@ -78,6 +78,7 @@ struct ViolationSpec {
 
 struct RuleSpec {
   std::string Rule, Summary, Description, HelpUri, Object, ObjectType, HandleType;
+  std::string QualifierType;
   std::vector<std::string> Models;
   bool ObjectIsHandle = false;
   std::vector<KeySpec> Keys;
@@ -204,6 +205,7 @@ template <> struct MappingTraits<RuleSpec> {
     Io.mapOptional("object-type", R.ObjectType);
     Io.mapOptional("object-is-handle", R.ObjectIsHandle, false);
     Io.mapOptional("handle-type", R.HandleType);
+    Io.mapOptional("qualifier-type", R.QualifierType);
     Io.mapOptional("object-keys", R.Keys);
     Io.mapOptional("single-object", R.SingleObject);
     Io.mapOptional("method-tables", R.MethodTables);
@@ -259,6 +261,7 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
   R.ObjectType = Spec.ObjectType;
   R.ObjectIsHandle = Spec.ObjectIsHandle;
   R.HandleType = Spec.HandleType;
+  R.QualifierType = Spec.QualifierType;
   R.ExitRoles = Spec.ExitRoles;
   R.Methods = sdv::methodSlots(Spec.MethodTables);
   if (R.Id.empty() || !all_of(R.Id, [](char C) { return isAlnum(C) || C == '_'; }))

@@ -361,6 +361,17 @@ typedef struct _ACCESS_RANGE {
     BOOLEAN RangeInMemory;
 } ACCESS_RANGE, *PACCESS_RANGE;
 
+typedef enum _STOR_SYNCHRONIZATION_MODEL {
+    StorSynchronizeHalfDuplex = 0,
+    StorSynchronizeFullDuplex = 1
+} STOR_SYNCHRONIZATION_MODEL;
+
+typedef enum _INTERRUPT_SYNCHRONIZATION_MODE {
+    InterruptSupportNone = 0,
+    InterruptSynchronizeAll = 1,
+    InterruptSynchronizePerMessage = 2
+} INTERRUPT_SYNCHRONIZATION_MODE;
+
 typedef struct _PORT_CONFIGURATION_INFORMATION {
     ULONG Length;
     ULONG SystemIoBusNumber;
@@ -416,7 +427,29 @@ typedef struct _PORT_CONFIGURATION_INFORMATION {
     BOOLEAN ResetTargetSupported;
     UCHAR MaximumNumberOfLogicalUnits;
     BOOLEAN WmiDataProvider;
+    STOR_SYNCHRONIZATION_MODEL SynchronizationModel;
+    PHW_MESSAGE_SIGNALED_INTERRUPT_ROUTINE HwMSInterruptRoutine;
+    INTERRUPT_SYNCHRONIZATION_MODE InterruptSynchronizationMode;
 } PORT_CONFIGURATION_INFORMATION, *PPORT_CONFIGURATION_INFORMATION;
+
+/* Performance options (StorPortInitializePerfOpts). */
+#define STOR_PERF_DPC_REDIRECTION 0x00000001
+#define STOR_PERF_CONCURRENT_CHANNELS 0x00000002
+
+typedef struct _PERF_CONFIGURATION_DATA {
+    ULONG Version;
+    ULONG Size;
+    ULONG Flags;
+    ULONG ConcurrentChannels;
+    ULONG FirstRedirectionMessageNumber;
+    ULONG LastRedirectionMessageNumber;
+    ULONG DeviceNode;
+    ULONG Reserved;
+    PVOID MessageTargets;
+} PERF_CONFIGURATION_DATA, *PPERF_CONFIGURATION_DATA;
+
+STORPORT_API ULONG NTAPI StorPortInitializePerfOpts(PVOID HwDeviceExtension, BOOLEAN Query,
+                                                    PPERF_CONFIGURATION_DATA PerfConfigData);
 
 #define STOR_MAP_NO_BUFFERS             0
 #define STOR_MAP_ALL_BUFFERS            1

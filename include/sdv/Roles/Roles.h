@@ -152,6 +152,20 @@ llvm::Expected<RoleDiscovery>
 findEntryRoutines(const llvm::Module &M, const RoleCatalog &Catalog,
                   const std::vector<DeclaredEntry> &Declared);
 
+/// A question about how the driver configures itself: does it store into
+/// field `Field` of structure `Struct` (the constant `Value`, if given)?
+struct FieldStoreQuestion {
+  std::string Struct, Field;
+  std::optional<int64_t> Value;
+};
+
+/// The answers to \p Questions, in order: true if the driver stores (that
+/// constant) into the field, false if it never stores into it, unknown if
+/// it stores only values that are not constants.
+std::vector<std::optional<bool>>
+answerFieldStores(const llvm::Module &M, const RoleCatalog &Catalog,
+                  const std::vector<FieldStoreQuestion> &Questions);
+
 } // namespace sdv
 
 #endif // SDV_ROLES_ROLES_H

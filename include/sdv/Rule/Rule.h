@@ -205,6 +205,9 @@ public:
   /// The C type of the lock handles events bind (`KLOCK_QUEUE_HANDLE`), to
   /// name one in messages; empty if not declared.
   llvm::StringRef handleType() const { return HandleType; }
+  /// The C type of what a qualified key's qualifier points to (`STOR_DPC`),
+  /// to name it in messages; empty if not declared.
+  llvm::StringRef qualifierType() const { return QualifierType; }
   /// Key naming: the objects by constant.
   const std::vector<ObjectKey> &keys() const { return Keys; }
   /// The key whose value is \p Value, if any.
@@ -266,7 +269,8 @@ private:
   static constexpr unsigned KeySpaceShift = 40;
   static constexpr int64_t KeyValueMask = ValueKey;
 
-  std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType, HandleType;
+  std::string Id, Summary, Description, HelpUri, ObjectNoun, ObjectType, HandleType,
+      QualifierType;
   std::vector<std::string> Models;
   bool ObjectIsOpaque = false;
   ObjectNaming Naming = ObjectNaming::Pointer;
