@@ -322,6 +322,27 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
     for (const ViolationRecord &V : S.ExitViolations)
       Consider(V);
   }
+  // An acquire that both takes a lock already held and breaks the order is
+  // one mistake: the first says it.
+  for (RuleIndex RI = 0; RI < Rules.size(); ++RI) {
+    std::optional<ViolationId> Order = Rules[RI]->orderViolation();
+    if (!Order)
+      continue;
+    std::vector<Defect> &Defects = Results[RI].Defects;
+    auto Where = [&](const Defect &D) {
+      return callerLocation(*D.Site, [&](StringRef Name) {
+        return Rules[RI]->eventFor(Name).has_value();
+      });
+    };
+    llvm::erase_if(Defects, [&](const Defect &D) {
+      if (D.Violation != *Order)
+        return false;
+      SourceLoc L = Where(D);
+      return any_of(Defects, [&](const Defect &Other) {
+        return Other.Violation != *Order && Where(Other) == L;
+      });
+    });
+  }
   for (RuleResult &Result : Results)
     llvm::stable_sort(Result.Defects, [&](const Defect &A, const Defect &B) {
       SourceLoc LA = locationOf(*A.Site), LB = locationOf(*B.Site);

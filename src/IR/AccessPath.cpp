@@ -306,7 +306,7 @@ std::string NamedPath::render(StringRef ObjectType) const {
 std::string NamedPath::renderValue() const {
   if (Path.Offsets.back() != 0 || Segments.back().CastAt)
     return "&" + render();
-  if (!Segments.back().Var.empty())
+  if (Path.derefs() == 0 && !Segments.back().Var.empty())
     return Segments.back().Var;
   if (Path.derefs() == 0)
     return Path.Kind == PathBase::Global || Path.Kind == PathBase::Local ? "&" + BaseName

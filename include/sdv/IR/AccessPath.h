@@ -155,8 +155,9 @@ struct NamedPath {
   /// if known (see fieldsAt).
   std::string render(llvm::StringRef ObjectType = "") const;
   /// The pointer value the path is, as a C expression: where it was loaded
-  /// from (`DevCtx->Lock` for a handle kept in a context field), the
-  /// variable holding it, or its address (`&Ext->Lock`).
+  /// from (`DevCtx->Lock` for a handle kept in a context field, whatever
+  /// variable held it on the way), the variable holding it, or its address
+  /// (`&Ext->Lock`).
   std::string renderValue() const;
   /// The fields addressed by the final offset, if the type is known.
   FieldChain lastFields() const;

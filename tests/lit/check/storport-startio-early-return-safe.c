@@ -34,6 +34,9 @@ ULONG FindAdapter(PVOID DeviceExtension, PVOID HwContext, PVOID BusInformation,
     KeInitializeSpinLock(&Ext->QueueLock);
     InitializeListHead(&Ext->Queue);
     ConfigInfo->MaximumTransferLength = 0x10000;
+    // Full duplex: Storport holds no lock around HwStorResetBus, which may
+    // then take the StartIo lock (StorPortSpinLock3).
+    ConfigInfo->SynchronizationModel = StorSynchronizeFullDuplex;
     return SP_RETURN_FOUND;
 }
 
