@@ -116,13 +116,21 @@ StructType *structUsedAt(const Value *Base) {
 }
 
 /// The HAL's device-register and port accessors (WRITE_REGISTER_ULONG,
-/// READ_PORT_UCHAR, WRITE_PORT_BUFFER_USHORT, ...): they touch the device,
-/// not the driver's memory, except the READ_*_BUFFER_* ones, which fill the
+/// READ_PORT_UCHAR, WRITE_PORT_BUFFER_USHORT, ...), and the port drivers'
+/// (StorPortReadRegisterUlong, ScsiPortWritePortUchar, ...): they touch the
+/// device, not the driver's memory, except the buffer reads, which fill the
 /// driver's buffer.
 bool accessesDeviceOnly(StringRef Name) {
   bool Read = Name.startswith("READ_REGISTER_") || Name.startswith("READ_PORT_");
   bool Write = Name.startswith("WRITE_REGISTER_") || Name.startswith("WRITE_PORT_");
-  return Write || (Read && !Name.contains("_BUFFER_"));
+  for (StringRef Port : {"StorPort", "ScsiPort"}) {
+    if (!Name.startswith(Port))
+      continue;
+    StringRef Rest = Name.drop_front(Port.size());
+    Read |= Rest.startswith("ReadRegister") || Rest.startswith("ReadPort");
+    Write |= Rest.startswith("WriteRegister") || Rest.startswith("WritePort");
+  }
+  return Write || (Read && !Name.contains("_BUFFER_") && !Name.contains("Buffer"));
 }
 
 /// Whether every load and store through \p Ptr is volatile: a device
