@@ -131,7 +131,43 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
   if (V.FromEntry && E.Objects.hasUnknownStartIn(V.Object, F) && !KnownBase)
     return;
   V.Unconditional = V.Unconditional || E.Objects.isLocalTo(V.Object, F);
+  if (!V.Unconditional) {
+    for (const auto &[Id, T] : S.Objects)
+      if (Id != V.Object && E.Objects.kind(Id) == ObjectKind::ViaHandle &&
+          any_of(T.Last, [](TraceRef R) { return R != 0; }) &&
+          none_of(V.Prior, [&](const auto &P) { return P.first == Id; }))
+        V.Prior.push_back({Id, T});
+    llvm::sort(V.Prior, [](const auto &A, const auto &B) { return A.first < B.first; });
+  }
   addViolation(List, V, E.Traces);
+}
+
+ObjectTrack FunctionAnalysis::compose(const ObjectTrack &T, const ObjectTrack &U,
+                                      unsigned NumStates, TraceRef Enter, TraceRef Leave) {
+  ObjectTrack Composed = T;
+  for (unsigned Start = 0; Start < NumStates; ++Start) {
+    StateSet Via = T.Cur[Start];
+    StateSet Result = 0;
+    std::optional<unsigned> Moved;
+    for (unsigned Mid = 0; Mid < NumStates; ++Mid) {
+      if (!(Via & bit(Mid)))
+        continue;
+      Result |= U.Cur[Mid];
+      if (!Moved && U.Last[Mid])
+        Moved = Mid;
+    }
+    Composed.Cur[Start] = Result;
+    if (!Moved)
+      continue;
+    TraceRef Inner = E.Traces.concat(E.Traces.concat(Enter, U.Last[*Moved]), Leave);
+    if (U.Fresh[*Moved]) {
+      Composed.Last[Start] = Inner;
+      Composed.Fresh[Start] = true;
+    } else {
+      Composed.Last[Start] = E.Traces.concat(T.Last[Start], Inner);
+    }
+  }
+  return Composed;
 }
 
 void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
@@ -412,6 +448,7 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
       ObjectId Id = *Translated;
       ViolationRecord V = CV;
       V.Object = Id;
+      V.Prior.clear();
       if (CV.Acquired != NoObject)
         V.Acquired = Translate(CV.Acquired).value_or(CV.Acquired);
       V.Pre = argumentFacts(Facts);
@@ -420,14 +457,32 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
         record(V, Result.Violations, S);
         continue;
       }
-      ObjectTrack T = find(S, Id) ? *find(S, Id) : defaultTrack(Id);
-      for (unsigned Start = 0; Start < E.ruleOf(Id).numStates(); ++Start) {
-        if (!(T.Cur[Start] & bit(CV.EntryState)))
+      unsigned NumStates = E.ruleOf(Id).numStates();
+      auto TrackOn = [&](ObjectId O) { return find(S, O) ? *find(S, O) : defaultTrack(O); };
+      ObjectTrack T = TrackOn(Id);
+      // The moves the callee made before the violation through a handle
+      // this path bound to the object come first; those through a handle
+      // still unbound here carry on to this function's callers.
+      ObjectTrack Before = T;
+      for (const auto &[CalleePrior, PriorTrack] : CV.Prior) {
+        std::optional<ObjectId> P = Translate(CalleePrior);
+        if (P == Id)
+          Before = compose(Before, PriorTrack, NumStates, CallStep, 0);
+        else if (P && E.Objects.kind(*P) == ObjectKind::ViaHandle)
+          V.Prior.push_back({*P, compose(TrackOn(*P), PriorTrack, NumStates, CallStep, 0)});
+      }
+      for (unsigned Start = 0; Start < NumStates; ++Start) {
+        if (!(Before.Cur[Start] & bit(CV.EntryState)))
           continue;
-        TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
         V.EntryState = Start;
-        V.FromEntry = CV.FromEntry && !T.Fresh[Start];
-        V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
+        V.FromEntry = CV.FromEntry && !Before.Fresh[Start];
+        if (Before.Last[Start] != T.Last[Start]) {
+          // The history runs into the callee: its steps there come first.
+          V.Trace = E.Traces.concat(CV.FromEntry ? Before.Last[Start] : CallStep, CV.Trace);
+        } else {
+          TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
+          V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
+        }
         record(V, Result.Violations, S);
       }
     }
@@ -439,37 +494,19 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
             return addFact(Next.Facts, {&CB, F.C, F.Equal});
           }))
         continue;
-      for (const auto &[CalleeId, U] : X.Objects) {
-        std::optional<ObjectId> Translated = Translate(CalleeId, X.ReturnedBase);
-        if (!Translated)
-          continue;
-        ObjectTrack &T = track(Next, *Translated);
-        ObjectTrack Composed = T;
-        unsigned NumStates = E.ruleOf(*Translated).numStates();
-        for (unsigned Start = 0; Start < NumStates; ++Start) {
-          StateSet Via = T.Cur[Start];
-          StateSet Result = 0;
-          std::optional<unsigned> Moved;
-          for (unsigned Mid = 0; Mid < NumStates; ++Mid) {
-            if (!(Via & bit(Mid)))
-              continue;
-            Result |= U.Cur[Mid];
-            if (!Moved && U.Last[Mid])
-              Moved = Mid;
-          }
-          Composed.Cur[Start] = Result;
-          if (!Moved)
+      // Moves through a handle the callee did not bind come first: where
+      // this path bound it to an object the callee also names, the callee
+      // used the handle before binding it again (see ViolationRecord::Prior).
+      for (bool ViaHandle : {true, false}) {
+        for (const auto &[CalleeId, U] : X.Objects) {
+          if ((E.Objects.kind(CalleeId) == ObjectKind::ViaHandle) != ViaHandle)
             continue;
-          TraceRef Inner = E.Traces.concat(
-              E.Traces.concat(CallStep, U.Last[*Moved]), ReturnStep);
-          if (U.Fresh[*Moved]) {
-            Composed.Last[Start] = Inner;
-            Composed.Fresh[Start] = true;
-          } else {
-            Composed.Last[Start] = E.Traces.concat(T.Last[Start], Inner);
-          }
+          std::optional<ObjectId> Translated = Translate(CalleeId, X.ReturnedBase);
+          if (!Translated)
+            continue;
+          ObjectTrack &T = track(Next, *Translated);
+          T = compose(T, U, E.ruleOf(*Translated).numStates(), CallStep, ReturnStep);
         }
-        T = Composed;
       }
       for (const auto &[CalleeHandle, CalleeObject] : X.Handles) {
         std::optional<ObjectId> Handle = Translate(CalleeHandle);
@@ -503,7 +540,8 @@ void FunctionAnalysis::mergeSimilar(std::vector<PathState> &States) {
   std::vector<PathState> Merged;
   for (PathState &S : States) {
     auto It = llvm::find_if(Merged, [&](const PathState &M) {
-      return sameDecisive(M.Objects, S.Objects) && sameEchoedFacts(M.Facts, S.Facts);
+      return M.Handles == S.Handles && sameDecisive(M.Objects, S.Objects) &&
+             sameEchoedFacts(M.Facts, S.Facts);
     });
     if (It == Merged.end()) {
       Merged.push_back(std::move(S));
@@ -907,8 +945,10 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
   };
   for (unsigned I = 0; I < B.Seen.size(); ++I) {
     PathState &Old = B.Seen[I];
-    if (Old.ExitVia != S.ExitVia || !sameDecisive(Old.Objects, S.Objects) ||
-        !sameEchoedFacts(Old.Facts, S.Facts))
+    // Paths whose lock handles name different objects stay apart: a
+    // release through a handle releases what this path bound it to.
+    if (Old.ExitVia != S.ExitVia || Old.Handles != S.Handles ||
+        !sameDecisive(Old.Objects, S.Objects) || !sameEchoedFacts(Old.Facts, S.Facts))
       continue;
     bool Changed = joinObjects(Old.Objects, S.Objects);
     Changed |= intersectFacts(Old.Facts, S.Facts);

@@ -96,6 +96,11 @@ private:
   }
   void record(ViolationRecord V, std::vector<ViolationRecord> &List,
               const PathState &S);
+  /// \p T, an object's track at a call, followed by \p U, what the callee
+  /// did to it: the callee's steps come between \p Enter and \p Leave (the
+  /// call's and the return's steps; Leave may be none).
+  ObjectTrack compose(const ObjectTrack &T, const ObjectTrack &U, unsigned NumStates,
+                      TraceRef Enter, TraceRef Leave);
   bool isPureReturn(const llvm::BasicBlock &BB);
   void mergeSimilar(std::vector<PathState> &States);
   /// Whether two paths agree on what decides them: every object's states

@@ -24,7 +24,7 @@ bool sameSummary(const Summary &A, const Summary &B) {
     if (X.Violation != Y.Violation || X.Object != Y.Object ||
         X.Acquired != Y.Acquired || X.EntryState != Y.EntryState || X.Site != Y.Site ||
         X.Unconditional != Y.Unconditional || X.FromEntry != Y.FromEntry ||
-        !sameFacts(X.Pre, Y.Pre))
+        !sameFacts(X.Pre, Y.Pre) || !sameStates(X.Prior, Y.Prior))
       return false;
   }
   return true;
@@ -35,7 +35,8 @@ void addViolation(std::vector<ViolationRecord> &List, const ViolationRecord &V,
   for (ViolationRecord &Old : List) {
     if (Old.Violation != V.Violation || Old.Object != V.Object ||
         Old.Acquired != V.Acquired || Old.Site != V.Site || Old.Unconditional != V.Unconditional ||
-        (!V.Unconditional && Old.EntryState != V.EntryState))
+        (!V.Unconditional && Old.EntryState != V.EntryState) ||
+        !sameStates(Old.Prior, V.Prior))
       continue;
     if (Traces.length(V.Trace) < Traces.length(Old.Trace)) {
       Old.Trace = V.Trace;

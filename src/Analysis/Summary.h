@@ -53,6 +53,12 @@ struct ViolationRecord {
   /// What the path knew of the function's arguments: callers whose
   /// arguments contradict it do not reach the violation.
   FactSet Pre;
+  /// The objects named through a lock handle the function did not bind
+  /// (`lock of Handle`) that the path had moved before the violation, with
+  /// their tracks then. A caller that bound the handle to the violation's
+  /// object sees those moves first: a helper releases through its caller's
+  /// handle, then takes the lock again with it.
+  ObjectMap Prior;
 };
 
 /// How a function returns: the state of every object its callers can name,

@@ -8,13 +8,15 @@ BOOLEAN, general helpers calling later helpers) and 1-3 entry routines
 registered in DriverEntry, whose bodies mix critical sections, conditional
 locking on flags, try-acquires, calls, loops, early returns, break and
 continue. Locking mistakes come from the randomness itself and from a few
-deliberate slips (a release dropped or put under a condition).
+deliberate slips (a release dropped or put under a condition). The program
+is written in one lock family's API (program.FAMILIES): the cancel spin
+lock family has one lock, and it and the queued family no try-acquire.
 """
 import random
 
-from program import (Acquire, Assign, Break, Call, CallExpr, CallStmt, Const, Continue, Decl,
-                     Fresh, Function, If, Lock, LockRef, Loop, Not, Param, Program, Release,
-                     Return, Try, Var, expressions, walk)
+from program import (FAMILIES, Acquire, Assign, Break, Call, CallExpr, CallStmt, Const,
+                     Continue, Decl, Fresh, Function, If, Lock, LockRef, Loop, Not, Param,
+                     Program, Release, Return, Try, Var, expressions, walk)
 
 LOCK_NAMES = ["LockA", "LockB", "LockC"]
 FLAG_FIELDS = ["Busy", "Enabled", "Stopping", "Queued", "Ready", "Armed"]
@@ -188,7 +190,9 @@ class _Body:
         menu = {"acquire": 0.7, "release": 0.7, "call": 3 if self.callees else 0,
                 "assign": 0.6 if self.assignable() else 0}
         if depth < MAX_DEPTH:
-            menu.update({"cs": 3, "if": 2.5, "condlock": 1.5, "try": 1.2, "tryassign": 0.6,
+            tries = self.gen.has_try()
+            menu.update({"cs": 3, "if": 2.5, "condlock": 1.5, "try": 1.2 if tries else 0,
+                         "tryassign": 0.6 if tries else 0,
                          "callif": 1 if self.bool_callees() else 0,
                          "wrapcs": 1.5 if lockw and unlockw else 0,
                          "loop": 1.2 if self.loops < 2 else 0})
@@ -283,11 +287,22 @@ class _Generator:
     def __init__(self, seed):
         self.rng = random.Random(seed)
         self.named = {}  # helper -> the program locks it names, itself or in callees
-        self.prog = Program(seed, "x86" if self.rng.random() < 0.25 else "x64")
+        target = "x86" if self.rng.random() < 0.25 else "x64"
+        # The family is drawn apart from the program's other choices.
+        family = random.Random(seed * 7919 + 1).choices(FAMILIES, weights=[4, 2, 1, 2])[0]
+        self.prog = Program(seed, target, family)
+
+    def has_try(self):
+        """Whether the family has a try-acquire: in-stack queued spin locks
+        and the cancel spin lock have none."""
+        return self.prog.family in ("spinlock", "storport")
 
     def locks(self):
         rng = self.rng
-        for i in range(rng.randint(1, 3)):
+        count = rng.randint(1, 3)
+        if self.prog.family == "cancel":
+            count = 1  # the cancel spin lock is one lock for the whole system
+        for i in range(count):
             storage = rng.choice(["global", "gext", "devext", "devext"])
             self.prog.locks.append(Lock(i, LOCK_NAMES[i], storage))
         self.prog.devext = any(lk.storage == "devext" for lk in self.prog.locks)
@@ -306,7 +321,7 @@ class _Generator:
         if kind == "lockif":
             fn = Function("LockIf" + str(i), None, "BOOLEAN", ["Lock"])
             lock = LockRef(param="Lock")
-            if rng.random() < 0.5:
+            if rng.random() < 0.5 and self.has_try():
                 fn.body = [If(Try(lock), [Return(Const(True))], []), Return(Const(False))]
             else:
                 body = _Body(self, fn, [])

@@ -1,11 +1,12 @@
-"""The reference: every SpinLockDpc violation of a generated program, by brute force.
+"""The reference: every violation of a generated program's rule, by brute force.
 
 Each entry routine is run on the program tree from "every lock released",
 along every path: both values of every flag read from memory and of every
 entry parameter tested against NULL, both outcomes of every try-acquire,
-exactly `count` iterations of a counted loop and any number of a `while`
-loop, helpers run in their caller's context (inlined). A flag keeps its
-value for its function's activation unless assigned. Memory is sequential,
+exactly `count` iterations of a counted loop and, for a `while` loop, the
+first test by its field's value in the run, then any number of iterations,
+helpers run in their caller's context (inlined). A flag keeps its value for
+its function's activation unless assigned. Memory is sequential,
 as the reference tool's model is (and sdv-lite's, within a function and
 through the lock helpers it inlines): a field of the device extension has
 one value for a whole entry routine's run, whichever function reads it
@@ -18,8 +19,16 @@ while released a release-without-acquire, and an entry routine leaving
 a held-at-exit. A try-acquire is an acquire when it returns TRUE and
 nothing when it returns FALSE (the rule's `outcome: on-nonzero-result`).
 After its first violation on a path a lock is no longer tracked on that
-path (sdv-lite's documented convention, tests/lit/check/README.md). The
-result is the set of
+path (sdv-lite's documented convention, tests/lit/check/README.md).
+
+The families whose release names a lock handle (in-stack queued spin locks,
+Storport's) give each lock a handle of its own; an acquire binds it, and
+binds it for the rest of the run. A release through a handle no acquire has
+bound yet releases no lock of the program: it is a release-without-acquire
+of the unknown lock the handle stands for, which is then no longer tracked
+either. The cancel spin lock family has one lock.
+
+The result is the set of
 (violation, line): the line of the acquire or release call, of the `if`
 holding a try-acquire, of the `return`, or of the closing brace.
 
@@ -31,6 +40,9 @@ from program import (Acquire, Assign, Break, CallExpr, CallStmt, Const, Continue
                      If, Loop, Not, Param, Release, Return, Try, Var)
 
 RELEASED, HELD, DROPPED = "released", "held", "dropped"
+# A lock handle's states (families with handles): bound to its lock, or
+# not yet, before or after the release through it that was a violation.
+BOUND, UNBOUND = "bound", "unbound"
 DOUBLE_ACQUIRE = "double-acquire"
 RELEASE_WITHOUT_ACQUIRE = "release-without-acquire"
 HELD_AT_EXIT = "held-at-exit"
@@ -93,6 +105,7 @@ class Oracle:
         every correlation between branches: uncounted, a counted loop runs
         any number of times, zero included; uncorrelated, every condition
         but a try-acquire takes both ways."""
+        self.handles = prog.family in ("queued", "storport")
         self.uncounted = uncounted
         self.uncorrelated = uncorrelated
         self.prog = prog
@@ -108,7 +121,10 @@ class Oracle:
         recursion go on, a call that is already running takes its result so
         far (first none) and passes repeat until results stop growing: every
         result is reachable, so is every violation found on the way."""
+        # The locks' states, then (families with handles) their handles'.
         start = tuple(RELEASED for _ in self.prog.locks)
+        if self.handles:
+            start += tuple(UNBOUND for _ in self.prog.locks)
         while True:
             before = dict(self.results)
             self.memo, self.cycle = {}, False
@@ -169,6 +185,15 @@ class Oracle:
 
     def event(self, locks, index, event, line):
         """The locks after `event` on lock `index` at `line`."""
+        if self.handles:
+            handle = len(self.prog.locks) + index
+            if event == "acquire":
+                locks = _lock_set(locks, handle, BOUND)
+            elif locks[handle] == UNBOUND:
+                self.found.add((RELEASE_WITHOUT_ACQUIRE, line))
+                return _lock_set(locks, handle, DROPPED)
+            elif locks[handle] == DROPPED:
+                return locks
         if locks[index] == DROPPED:
             return locks
         state, violation = TRANSITIONS[locks[index], event]
@@ -274,6 +299,15 @@ class Oracle:
                 states = iteration(states)
             out.normal |= states
             return
+        # The first test reads the field's value in this run; after an
+        # iteration the condition may have changed (as the loops of drivers
+        # wait for what other code changes): any number of iterations more.
+        if s.fresh is not None and not self.uncorrelated:
+            entering = set()
+            for env, locks in states:
+                for v, lk, en in self.expr(s.fresh, env, locks, None):
+                    (entering if v else out.normal).add((en, lk))
+            states = iteration(entering)
         seen = set()
         while states - seen:
             states -= seen

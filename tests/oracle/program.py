@@ -137,7 +137,8 @@ class If:
 
 class Loop:
     """`for (Counter = 0; Counter < count; Counter++)` when count is set
-    (exactly count iterations), else `while (fresh)`: any number."""
+    (exactly count iterations), else `while (fresh)`: entered as the
+    field's value says, then any number of iterations."""
 
     def __init__(self, body, count=None, counter=None, fresh=None):
         self.body = body
@@ -191,10 +192,22 @@ class Function:
         self.end_line = None
 
 
+# The rules a program can be written for: the same automaton per lock, in
+# each family's API (see FAMILY_RULES below for the rule checked).
+FAMILIES = ["spinlock", "queued", "cancel", "storport"]
+FAMILY_RULES = {"spinlock": "SpinLockDpc", "queued": "QueuedSpinLock",
+                "cancel": "CancelSpinLock", "storport": "StorPortSpinLock"}
+
+
 class Program:
-    def __init__(self, seed, target):
+    def __init__(self, seed, target, family="spinlock"):
         self.seed = seed
         self.target = target  # 'x64' or 'x86'
+        # spinlock: KSPIN_LOCKs with KeAcquireSpinLock...; queued: in-stack
+        # queued spin locks, each released through a handle of its own;
+        # cancel: the one cancel spin lock; storport: Storport lock kinds,
+        # each with a STOR_LOCK_HANDLE of its own.
+        self.family = family
         self.locks = []
         self.devext = False
         self.flag_fields = []  # BOOLEAN fields of DEVICE_EXTENSION
@@ -215,7 +228,33 @@ class Program:
 
 # --- C ------------------------------------------------------------------------
 
-# 'raise2' is x64 only: x86 declares no KeAcquireSpinLockRaiseToDpc.
+# 'raise2' is x64 only: x86 declares no KeAcquireSpinLockRaiseToDpc. {l}
+# is the lock, {h} its handle (queued, storport), {e} the device extension
+# (storport).
+FAMILY_ACQUIRE_C = {
+    "queued": {
+        "raise": "KeAcquireInStackQueuedSpinLock({l}, {h});",
+        "raise2": "KeAcquireInStackQueuedSpinLock({l}, {h});",
+        "dpc": "KeAcquireInStackQueuedSpinLockAtDpcLevel({l}, {h});",
+        "fordpc": "KeAcquireInStackQueuedSpinLockForDpc({l}, {h});",
+    },
+    "cancel": dict.fromkeys(["raise", "raise2", "dpc", "fordpc"], "IoAcquireCancelSpinLock(&Irql);"),
+    "storport": dict.fromkeys(["raise", "raise2", "dpc", "fordpc"],
+                              "StorPortAcquireSpinLock({e}, {l}, NULL, {h});"),
+}
+FAMILY_RELEASE_C = {
+    "queued": {
+        "raise": "KeReleaseInStackQueuedSpinLock({h});",
+        "dpc": "KeReleaseInStackQueuedSpinLockFromDpcLevel({h});",
+        "fordpc": "KeReleaseInStackQueuedSpinLockForDpc({h});",
+    },
+    "cancel": dict.fromkeys(["raise", "dpc", "fordpc"], "IoReleaseCancelSpinLock(Irql);"),
+    "storport": dict.fromkeys(["raise", "dpc", "fordpc"], "StorPortReleaseSpinLock({e}, {h});"),
+}
+# Storport lock kinds the program's locks stand for, in order: kinds with no
+# order between them (the rule's InterruptLock comes after StartIoLock, an
+# order the oracle does not model), and no DPC to name (DpcLock).
+STORPORT_KINDS = ["StartIoLock", "DpcLevelLock", "ThreadedDpcLock"]
 ACQUIRE_C = {
     "raise": "KeAcquireSpinLock({l}, &Irql);",
     "raise2": "Irql = KeAcquireSpinLockRaiseToDpc({l});",
@@ -282,11 +321,17 @@ def expressions(stmts):
 def uses_devext(prog, fn):
     """Whether an entry routine's body names DevExt (calls pass it to helpers)."""
     def on_devext(ref):
+        if prog.family in ("storport", "cancel"):
+            # Storport's calls all name the device extension; the cancel
+            # spin lock is in none.
+            return prog.family == "storport"
         return ref.lock is not None and prog.locks[ref.lock].storage == "devext"
+    # A queued spin lock's release names only its handle.
+    named = (Acquire,) if prog.family == "queued" else (Acquire, Release)
     for s in walk(fn.body):
         if isinstance(s, CallStmt):
             return True
-        if isinstance(s, (Acquire, Release)) and on_devext(s.lock):
+        if isinstance(s, named) and on_devext(s.lock):
             return True
     for e in expressions(fn.body):
         if isinstance(e, (Fresh, CallExpr)) or (isinstance(e, Try) and on_devext(e.lock)):
@@ -307,7 +352,30 @@ class _Writer:
     def lock(self, ref):
         if ref.param is not None:
             return ref.param
+        if self.prog.family == "storport":
+            return STORPORT_KINDS[ref.lock]
         return self.prog.locks[ref.lock].c_ref()
+
+    def handle(self, ref):
+        """The lock handle that goes with a lock operand (queued, storport)."""
+        if ref.param is not None:
+            return ref.param + "Handle"
+        return "&g_Handle" + self.prog.locks[ref.lock].name
+
+    def devext_arg(self):
+        return "DevExt" if self.prog.devext else "&g_Ext"
+
+    def acquire(self, api, ref):
+        if self.prog.family == "spinlock":
+            return ACQUIRE_C[api].format(l=self.lock(ref))
+        return FAMILY_ACQUIRE_C[self.prog.family][api].format(
+            l=self.lock(ref), h=self.handle(ref), e=self.devext_arg())
+
+    def release(self, api, ref):
+        if self.prog.family == "spinlock":
+            return RELEASE_C[api].format(l=self.lock(ref))
+        return FAMILY_RELEASE_C[self.prog.family][api].format(
+            l=self.lock(ref), h=self.handle(ref), e=self.devext_arg())
 
     def field(self, name):
         return ("DevExt->" if self.prog.devext else "g_Ext.") + name
@@ -329,6 +397,11 @@ class _Writer:
                 return "{} {} 0".format(self.field(e.field), "==" if negate else "!=")
             return ("!" if negate else "") + self.field(e.field)
         if isinstance(e, Try):
+            if self.prog.family == "storport":
+                # StorPortAcquireSpinLockEx: STOR_STATUS_SUCCESS when acquired.
+                return "StorPortAcquireSpinLockEx({}, {}, NULL, {}) {} STOR_STATUS_SUCCESS".format(
+                    self.devext_arg(), self.lock(e.lock), self.handle(e.lock),
+                    "!=" if negate else "==")
             return ("!" if negate else "") + "KeTryToAcquireSpinLockAtDpcLevel({})".format(
                 self.lock(e.lock))
         if isinstance(e, CallExpr):
@@ -338,7 +411,10 @@ class _Writer:
     def call(self, c):
         callee = self.prog.function(c.callee)
         args = ["DevExt"] if self.prog.devext else []
-        args += [self.lock(a) for a in c.lock_args]
+        for a in c.lock_args:
+            args.append(self.lock(a))
+            if self.prog.family in ("queued", "storport"):
+                args.append(self.handle(a))
         args += [self.expr(a) for a in c.flag_args]
         assert len(c.lock_args) == len(callee.lock_params)
         assert len(c.flag_args) == len(callee.flag_params)
@@ -366,9 +442,9 @@ class _Writer:
             s.line = self.emit("{} = {};".format(s.var, self.expr(s.expr)), ind)
             self.set_lines(s.expr, s.line)
         elif isinstance(s, Acquire):
-            s.line = self.emit(ACQUIRE_C[s.api].format(l=self.lock(s.lock)), ind)
+            s.line = self.emit(self.acquire(s.api, s.lock), ind)
         elif isinstance(s, Release):
-            s.line = self.emit(RELEASE_C[s.api].format(l=self.lock(s.lock)), ind)
+            s.line = self.emit(self.release(s.api, s.lock), ind)
         elif isinstance(s, If):
             s.line = self.emit("if ({}) {{".format(self.expr(s.cond)), ind)
             self.set_lines(s.cond, s.line)
@@ -407,7 +483,14 @@ class _Writer:
             ret, params, _ = ENTRY_SIGNATURES[fn.role]
             return "{} {}({})".format(ret, fn.name, params)
         params = ["PDEVICE_EXTENSION DevExt"] if self.prog.devext else []
-        params += ["PKSPIN_LOCK " + p for p in fn.lock_params]
+        family = self.prog.family
+        for p in fn.lock_params:
+            if family == "storport":
+                params += ["STOR_SPINLOCK " + p, "PSTOR_LOCK_HANDLE " + p + "Handle"]
+            elif family == "queued":
+                params += ["PKSPIN_LOCK " + p, "PKLOCK_QUEUE_HANDLE " + p + "Handle"]
+            else:
+                params += ["PKSPIN_LOCK " + p]
         params += ["BOOLEAN " + p for p in fn.flag_params]
         return "static {} {}({})".format(fn.ret, fn.name, ", ".join(params) or "VOID")
 
@@ -416,13 +499,16 @@ class _Writer:
         stmts = list(walk(fn.body))
         if fn.role is not None and self.prog.devext and uses_devext(self.prog, fn):
             self.emit("PDEVICE_EXTENSION DevExt = {};".format(ENTRY_SIGNATURES[fn.role][2]), 1)
-        irql = any(isinstance(s, (Acquire, Release)) and s.api != "dpc" for s in stmts)
+        family = self.prog.family
+        irql_api = (lambda s: True) if family == "cancel" else (lambda s: s.api != "dpc")
+        irql = family in ("spinlock", "cancel") and any(
+            isinstance(s, (Acquire, Release)) and irql_api(s) for s in stmts)
         if irql:
             self.emit("KIRQL Irql = PASSIVE_LEVEL;", 1)
         counters = sorted({s.counter for s in stmts if isinstance(s, Loop) and s.counter})
         if counters:
             self.emit("ULONG {};".format(", ".join(counters)), 1)
-        if irql and not any(isinstance(s, Release) and s.api != "dpc" for s in stmts):
+        if irql and not any(isinstance(s, Release) and irql_api(s) for s in stmts):
             self.emit("UNREFERENCED_PARAMETER(Irql);", 1)  # only written: a warning
 
     def registrations(self):
@@ -462,7 +548,7 @@ class _Writer:
         self.emit("// Generated by tests/oracle/gen.py, seed {} ({}). Do not edit: the".format(
             p.seed, p.target))
         self.emit("// oracle's expectation comes from the program tree, not from this text.")
-        self.emit("#include <wdm.h>")
+        self.emit("#include <storport.h>" if p.family == "storport" else "#include <wdm.h>")
         self.emit("")
         self.emit("typedef struct _DEVICE_EXTENSION {")
         for lock in p.locks:
@@ -479,6 +565,10 @@ class _Writer:
         for lock in p.locks:
             if lock.storage == "global":
                 self.emit("KSPIN_LOCK g_{};".format(lock.name))
+        handle_type = {"queued": "KLOCK_QUEUE_HANDLE", "storport": "STOR_LOCK_HANDLE"}
+        if p.family in handle_type:
+            for lock in p.locks:
+                self.emit("{} g_Handle{};".format(handle_type[p.family], lock.name))
         for name in p.dpcs:
             self.emit("KDPC g_Dpc_{};".format(name))
         if any(fn.role == "workitem" for fn in p.entries):

@@ -34,7 +34,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen import generate  # noqa: E402
 from oracle import violations  # noqa: E402
-from program import render  # noqa: E402
+from program import FAMILY_RULES, render  # noqa: E402
 
 TARGETS = {"x64": "x86_64-w64-windows-gnu", "x86": "i686-w64-windows-gnu"}
 KNOWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known-disagreements.txt")
@@ -154,14 +154,15 @@ def compare(args, patterns, prog, source):
     if cc.returncode != 0:
         r.problem = "generator: the program does not compile warning-free:\n" + cc.stdout
         return r
-    tool = subprocess.run([args.sdv, "check", "--format", "json", bc],
+    rule = FAMILY_RULES[prog.family]  # the rule the program's API is monitored by
+    tool = subprocess.run([args.sdv, "check", "--format", "json", "--rule", rule, bc],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if tool.returncode not in (0, 1):
         r.problem = "tool error: exit {}: {}".format(tool.returncode, tool.stderr.strip())
         return r
     report = json.loads(tool.stdout)
     r.raw = {(d["violation"], d["location"]["line"])
-             for d in report["defects"] if d["rule"] == "SpinLockDpc"}
+             for d in report["defects"] if d["rule"] == rule}
     r.got = r.raw
     for name in patterns:
         fixed = PATTERNS[name](prog, text, r.got)

@@ -49,8 +49,8 @@ def ret(line, expr="STATUS_SUCCESS"):
     return at(line, Return(expr))
 
 
-def program(entries, helpers=(), locks=2):
-    prog = Program(0, "x64")
+def program(entries, helpers=(), locks=2, family="spinlock"):
+    prog = Program(0, "x64", family)
     prog.locks = [Lock(i, "Lock" + "AB"[i], "global") for i in range(locks)]
     driver_entry = Function("DriverEntry", "DriverEntry", "NTSTATUS")
     driver_entry.body = [ret(900)]
@@ -151,6 +151,14 @@ class Loops(unittest.TestCase):
         body = [at(1, Loop([acq(2)], fresh=Fresh("Count0"))), ret(3)]
         self.assertEqual(violations(program([entry(body)])), {(DA, 2), (HAE, 3)})
 
+    def test_while_loop_first_test_reads_the_field(self):
+        # Count0 has one value in the run: the loop runs when the lock was
+        # taken, and releases it once.
+        body = [at(1, If(Fresh("Count0"), [acq(2)], [])),
+                at(3, Loop([rel(4), at(5, Break())], fresh=Fresh("Count0"))), ret(6)]
+        self.assertEqual(violations(program([entry(body)])), set())
+        self.assertEqual(violations(program([entry(body)]), True, True), {(RWA, 4), (HAE, 6)})
+
     def test_break_and_continue(self):
         # Each iteration takes the lock; `continue` skips the release, `break`
         # leaves with it held.
@@ -191,10 +199,45 @@ class Calls(unittest.TestCase):
         self.assertEqual(violations(program([entry(body)], [leak])), set())
 
 
+class Handles(unittest.TestCase):
+    """Families whose release names a lock handle (queued, Storport)."""
+
+    def run_queued(self, body, helpers=()):
+        return violations(program([entry(body)], helpers, family="queued"))
+
+    def test_unbound_handle_releases_an_unknown_lock(self):
+        # The first release is the unknown lock's violation, which is then
+        # untracked; the program's lock is still tracked.
+        self.assertEqual(self.run_queued([rel(1), rel(2), acq(3), acq(4), ret(5)]),
+                         {(RWA, 1), (DA, 4)})
+
+    def test_binding_outlives_the_release(self):
+        self.assertEqual(self.run_queued([acq(1), rel(2), rel(3), ret(4)]), {(RWA, 3)})
+
+    def test_helper_releases_and_binds_again(self):
+        around = helper("DropAround", [rel(20, P), acq(21, P)], lock_params=["Lock"])
+        body = [acq(1), at(2, CallStmt(Call("DropAround", [L0], []))), rel(3), ret(4)]
+        self.assertEqual(self.run_queued(body, [around]), set())
+        self.assertEqual(self.run_queued(body[1:], [around]), {(RWA, 20)})
+
+    def test_spin_locks_have_no_handles(self):
+        self.assertEqual(violations(program([entry([rel(1), rel(2), ret(3)])])), {(RWA, 1)})
+
+
 class Generator(unittest.TestCase):
     def test_deterministic(self):
         for seed in (1, 2, 99):
             self.assertEqual(render(generate(seed)), render(generate(seed)))
+
+    def test_every_family_is_written(self):
+        families = {generate(seed).family for seed in range(1, 41)}
+        self.assertEqual(families, {"spinlock", "queued", "cancel", "storport"})
+
+    def test_cancel_programs_have_one_lock(self):
+        for seed in range(1, 201):
+            prog = generate(seed)
+            if prog.family == "cancel":
+                self.assertEqual(len(prog.locks), 1, seed)
 
     def test_coarser_oracles_include_the_exact_one(self):
         for seed in range(1, 201):
