@@ -962,15 +962,23 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
     MarkPending(B.Seen.size() - 1);
     return;
   }
-  // Too many distinct states: join this one into the first, which keeps
+  // Too many distinct states: join this one into one that leaves the same
+  // way with its handles bound alike if there is one (a release through a
+  // handle keeps naming its lock), else into the first; that state keeps
   // every state it had and gains this one's.
   ++E.Stats.Joins;
-  PathState &Into = B.Seen.front();
+  unsigned IntoIndex = 0;
+  for (unsigned I = 0; I < B.Seen.size(); ++I)
+    if (B.Seen[I].ExitVia == S.ExitVia && B.Seen[I].Handles == S.Handles) {
+      IntoIndex = I;
+      break;
+    }
+  PathState &Into = B.Seen[IntoIndex];
   bool Changed = intersectFacts(Into.Facts, S.Facts);
   Changed |= joinObjects(Into.Objects, S.Objects);
   Changed |= intersectPathBindings(Into, S);
   if (Changed)
-    MarkPending(0);
+    MarkPending(IntoIndex);
   if (E.Stats.Joins == 1 || Changed)
     spdlog::debug("{}: more than {} distinct states in a block; joined",
                   sourceName(F), E.Options.MaxStatesPerBlock);
