@@ -9,6 +9,7 @@
 #include "sdv/IR/Loader.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -34,6 +35,27 @@ void addTarget(SmallVectorImpl<const Function *> &List, const Function *F) {
     List.push_back(F);
 }
 
+/// The driver functions \p V may be: the function itself, or those a phi
+/// or select chooses from (optimised code stores one of two cancel routines
+/// with one exchange: `IoSetCancelRoutine(Irp, Busy ? CancelA : CancelB)`).
+SmallVector<const Function *, 2> storedFunctions(const Value *V) {
+  SmallVector<const Function *, 2> Out;
+  SmallVector<const Value *, 4> Work{V};
+  SmallPtrSet<const Value *, 8> Seen;
+  while (!Work.empty()) {
+    const Value *X = stripConversions(Work.pop_back_val());
+    if (!Seen.insert(X).second)
+      continue;
+    if (const Function *F = definedFunction(X))
+      addTarget(Out, F);
+    else if (const auto *Phi = dyn_cast<PHINode>(X))
+      append_range(Work, Phi->incoming_values());
+    else if (const auto *Sel = dyn_cast<SelectInst>(X))
+      Work.append({Sel->getTrueValue(), Sel->getFalseValue()});
+  }
+  return Out;
+}
+
 } // namespace
 
 CallTargets::CallTargets(const Module &M) : DL(M.getDataLayout()) {
@@ -57,11 +79,12 @@ CallTargets::CallTargets(const Module &M) : DL(M.getDataLayout()) {
       } else {
         continue;
       }
-      const Function *Target = definedFunction(Value);
-      if (!Target)
+      SmallVector<const Function *, 2> Targets = storedFunctions(Value);
+      if (Targets.empty())
         continue;
       if (std::optional<Slot> S = slotOf(Address, F))
-        addTarget(Stored[*S], Target);
+        for (const Function *Target : Targets)
+          addTarget(Stored[*S], Target);
     }
   for (auto &[S, Targets] : Stored)
     llvm::sort(Targets, [](const Function *A, const Function *B) {

@@ -962,17 +962,27 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
     MarkPending(B.Seen.size() - 1);
     return;
   }
-  // Too many distinct states: join this one into one that leaves the same
-  // way with its handles bound alike if there is one (a release through a
-  // handle keeps naming its lock), else into the first; that state keeps
-  // every state it had and gains this one's.
+  // Too many distinct states: join this one into the closest, which keeps
+  // every state it had and gains this one's. Closest is one whose objects
+  // are in the same states, that leaves the same way with its handles bound
+  // alike: then only what the paths knew of values is lost, and a value's
+  // test that decided a lock's state (`if (Flags & ACTIVE) acquire`) stays
+  // known on the paths that hold it. Failing that, one that leaves the same
+  // way with the same handles (a release through a handle keeps naming its
+  // lock); failing that, the first.
   ++E.Stats.Joins;
   unsigned IntoIndex = 0;
-  for (unsigned I = 0; I < B.Seen.size(); ++I)
-    if (B.Seen[I].ExitVia == S.ExitVia && B.Seen[I].Handles == S.Handles) {
+  unsigned Best = 0;
+  for (unsigned I = 0; I < B.Seen.size() && Best < 2; ++I) {
+    const PathState &O = B.Seen[I];
+    if (O.ExitVia != S.ExitVia || O.Handles != S.Handles)
+      continue;
+    unsigned Score = sameDecisive(O.Objects, S.Objects) ? 2 : 1;
+    if (Score > Best) {
+      Best = Score;
       IntoIndex = I;
-      break;
     }
+  }
   PathState &Into = B.Seen[IntoIndex];
   bool Changed = intersectFacts(Into.Facts, S.Facts);
   Changed |= joinObjects(Into.Objects, S.Objects);

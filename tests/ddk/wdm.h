@@ -195,6 +195,10 @@ typedef struct _SINGLE_LIST_ENTRY {
 
 NTHALAPI KIRQL NTAPI KeGetCurrentIrql(VOID);
 
+/* Device registers (memory-mapped I/O), as the HAL exports them. */
+NTHALAPI ULONG NTAPI READ_REGISTER_ULONG(volatile ULONG *Register);
+NTHALAPI VOID NTAPI WRITE_REGISTER_ULONG(volatile ULONG *Register, ULONG Value);
+
 /* ------------------------------------------------------------------------ */
 /* Interlocked operations, memory helpers, debug output                     */
 /* ------------------------------------------------------------------------ */
