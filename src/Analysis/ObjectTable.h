@@ -269,9 +269,11 @@ private:
     }
     auto [It, Inserted] = Ids.try_emplace(N, Entries.size());
     if (Inserted) {
-      Entries.push_back({N, P ? *P : NamedPath(), ""});
+      // (P may point into Entries, e.g. another object's path: read it
+      // before the table grows.)
       if (P && P->Path.Kind == PathBase::Opaque)
         OpaqueBases.insert(P->Path.Base);
+      Entries.push_back({N, P ? *P : NamedPath(), ""});
     }
     return It->second;
   }
