@@ -26,6 +26,7 @@
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/Analysis/MemorySSA.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/AutoUpgrade.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/ModuleSummaryIndex.h"
@@ -750,9 +751,12 @@ void inlineLockHelpers(Module &M, const MonitoredCalls &Calls) {
 
 /// Numbers the loads of a function that read one value: the same address
 /// (the same base, from an argument, a global, a stack slot or such a load
-/// itself, at the same constant offset) with nothing in the function
-/// writing it before either (MemorySSA's clobber is the function's entry).
-/// Only numbers shared by two loads or more are attached (SameValueMD).
+/// itself, at the same constant offset) last written by the same write,
+/// which runs at most once in the function's activation (MemorySSA's clobber
+/// is the function's entry, or a write or join outside every loop: a flag
+/// read in a lock helper and again in the unlock helper inlined after it,
+/// below a call that may change it). Only numbers shared by two loads or
+/// more are attached (SameValueMD).
 struct NumberSameLoads : PassInfoMixin<NumberSameLoads> {
   PreservedAnalyses run(Function &F, FunctionAnalysisManager &FAM) {
     const DataLayout &DL = F.getParent()->getDataLayout();
@@ -786,6 +790,8 @@ struct NumberSameLoads : PassInfoMixin<NumberSameLoads> {
       return PreservedAnalyses::all();
     MemorySSA &MSSA = FAM.getResult<MemorySSAAnalysis>(F).getMSSA();
     MemorySSAWalker *Walker = MSSA.getWalker();
+    LoopInfo &Loops = FAM.getResult<LoopAnalysis>(F);
+    DenseMap<const MemoryAccess *, unsigned> Writes;
     unsigned Next = 1;
     SmallVector<std::pair<LoadInst *, unsigned>, 16> Numbered;
     for (BasicBlock *BB : ReversePostOrderTraversal<Function *>(&F))
@@ -794,9 +800,14 @@ struct NumberSameLoads : PassInfoMixin<NumberSameLoads> {
         if (!L || !L->isSimple())
           continue;
         MemoryAccess *Clobber = Walker->getClobberingMemoryAccess(L);
-        if (!MSSA.isLiveOnEntryDef(Clobber))
-          continue;
-        auto [It, Inserted] = Classes.try_emplace({0, KeyOf(*L)}, Next);
+        unsigned Write = 0; // the function's entry
+        if (!MSSA.isLiveOnEntryDef(Clobber)) {
+          if (Loops.getLoopFor(Clobber->getBlock()))
+            continue;
+          auto [W, New] = Writes.try_emplace(Clobber, Writes.size() + 1);
+          Write = W->second;
+        }
+        auto [It, Inserted] = Classes.try_emplace({Write, KeyOf(*L)}, Next);
         if (Inserted)
           ++Next;
         Numbers[L] = It->second;
