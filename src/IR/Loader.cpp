@@ -29,6 +29,7 @@
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/AutoUpgrade.h"
 #include "llvm/IR/Dominators.h"
+#include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/ModuleSummaryIndex.h"
 #include "llvm/Support/ModRef.h"
 #include "llvm/IR/CFG.h"
@@ -691,15 +692,20 @@ bool dependsOnMemory(const Value *V, unsigned Depth = 0) {
                 [&](const Value *Op) { return dependsOnMemory(Op, Depth + 1); });
 }
 
-/// Small helpers without loops that make a monitored call and branch on
-/// memory: which lock they take (or whether they take one) depends on a flag
-/// their callers cannot see, and a release helper decides on the same flag.
+/// Small helpers without loops in which a branch on memory decides a
+/// monitored call: which lock they take (or whether they take one) depends
+/// on a flag their callers cannot see, and a release helper decides on the
+/// same flag. (A helper that branches on memory only around its own work,
+/// `if (Ctx->Count > Limit) Ctx->Flags |= 1;` between a lock and an unlock
+/// decided by an argument, is summarised as it is: the engine ties its
+/// calls to the argument.)
 bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
   constexpr unsigned MaxInstructions = 160;
   if (F.isDeclaration() || F.isVarArg() || F.hasPersonalityFn() ||
       F.getInstructionCount() > MaxInstructions)
     return false;
-  bool Monitored = false, BranchesOnMemory = false;
+  SmallPtrSet<const BasicBlock *, 8> Monitored;
+  SmallVector<const BasicBlock *, 4> Deciding;
   for (const Instruction &I : instructions(F)) {
     if (const auto *CB = dyn_cast<CallBase>(&I)) {
       if (CB->getCalledFunction() == &F)
@@ -707,20 +713,43 @@ bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
       if (const Function *Callee = CB->getCalledFunction();
           Callee && Callee->getIntrinsicID() == Intrinsic::localescape)
         return false;
-      Monitored |= Calls.IsMonitored(*CB);
+      if (Calls.IsMonitored(*CB))
+        Monitored.insert(I.getParent());
     } else if (const auto *Br = dyn_cast<BranchInst>(&I)) {
-      BranchesOnMemory |= Br->isConditional() && dependsOnMemory(Br->getCondition());
+      if (Br->isConditional() && dependsOnMemory(Br->getCondition()))
+        Deciding.push_back(I.getParent());
     } else if (const auto *Sw = dyn_cast<SwitchInst>(&I)) {
-      BranchesOnMemory |= dependsOnMemory(Sw->getCondition());
+      if (dependsOnMemory(Sw->getCondition()))
+        Deciding.push_back(I.getParent());
     }
   }
-  if (!Monitored || !BranchesOnMemory)
+  if (Monitored.empty() || Deciding.empty())
     return false;
   // Not a loop: one that waits for a field to change is not sequential code,
   // and two reads of the field must stay two values.
   SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 2> BackEdges;
   FindFunctionBackedges(F, BackEdges);
-  return BackEdges.empty();
+  if (!BackEdges.empty())
+    return false;
+  // A monitored call the branch decides lies on a path from the branch
+  // before its paths join again (its immediate post-dominator).
+  PostDominatorTree PDT(const_cast<Function &>(F));
+  for (const BasicBlock *From : Deciding) {
+    const DomTreeNode *Node = PDT.getNode(From);
+    const BasicBlock *Join =
+        Node && Node->getIDom() ? Node->getIDom()->getBlock() : nullptr;
+    SmallPtrSet<const BasicBlock *, 16> Seen;
+    SmallVector<const BasicBlock *, 16> Work(succ_begin(From), succ_end(From));
+    while (!Work.empty()) {
+      const BasicBlock *BB = Work.pop_back_val();
+      if (BB == Join || !Seen.insert(BB).second)
+        continue;
+      if (Monitored.contains(BB))
+        return true;
+      append_range(Work, successors(BB));
+    }
+  }
+  return false;
 }
 
 /// Inlines the lock helpers into their callers (see canonicalize), callees
