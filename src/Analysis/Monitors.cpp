@@ -9,12 +9,17 @@
 #include "sdv/IR/MethodTable.h"
 #include "sdv/IR/Symbols.h"
 
+#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+
+#include <set>
+#include <string>
 
 using namespace llvm;
 
@@ -77,6 +82,78 @@ std::optional<SmallVector<unsigned, 2>> knownEffects(const CallBase &CB,
         OutArgs.push_back(A + E.ArgOffset);
   }
   return OutArgs;
+}
+
+bool mayChangeState(const Function &F, const EventMatcher &Matcher,
+                    ArrayRef<const Rule *> Rules) {
+  // A path's effect: for each rule, the state each state becomes, or
+  // Fails (a violation on the path: what a caller in that state would be
+  // told, not a state it is left in). Effects are compared as strings.
+  constexpr uint8_t Fails = 0xff;
+  constexpr size_t MaxEffects = 256;
+  std::vector<unsigned> Offset;
+  std::string Identity;
+  for (const Rule *R : Rules) {
+    Offset.push_back(Identity.size());
+    for (StateId S = 0; S < R->numStates(); ++S)
+      Identity.push_back(char(S));
+  }
+  using EffectSet = std::set<std::string>;
+  DenseMap<const BasicBlock *, EffectSet> In;
+  In[&F.getEntryBlock()].insert(Identity);
+  ReversePostOrderTraversal<const Function *> RPOT(&F);
+  DenseSet<const BasicBlock *> Done;
+  for (const BasicBlock *BB : RPOT) {
+    EffectSet Effects = std::move(In[BB]);
+    Done.insert(BB);
+    for (const Instruction &I : *BB) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB)
+        continue;
+      SmallVector<EventCall, 1> Events = Matcher.match(*CB);
+      for (const EventCall &E : Events) {
+        const Rule &R = *Rules[E.Rule];
+        bool MayNotHappen = R.event(E.Event).Outcome != EventOutcome::Always;
+        EffectSet After;
+        for (const std::string &Before : Effects) {
+          std::string Next = Before;
+          for (StateId S = 0; S < R.numStates(); ++S) {
+            char &To = Next[Offset[E.Rule] + S];
+            if (uint8_t(To) == Fails)
+              continue;
+            const Transition &T = R.step(StateId(To), E.Event);
+            if (T.Violation)
+              To = char(Fails);
+            else if (T.Next)
+              To = char(*T.Next);
+          }
+          After.insert(std::move(Next));
+          if (MayNotHappen)
+            After.insert(Before);
+        }
+        Effects = std::move(After);
+        if (Effects.size() > MaxEffects)
+          return true;
+      }
+    }
+    const Instruction *Term = BB->getTerminator();
+    if (isa<ReturnInst>(Term)) {
+      for (const std::string &Effect : Effects)
+        for (size_t I = 0; I < Effect.size(); ++I)
+          if (uint8_t(Effect[I]) != Fails && Effect[I] != Identity[I])
+            return true;
+      continue;
+    }
+    for (const BasicBlock *Succ : successors(BB)) {
+      if (Done.contains(Succ))
+        return true; // A loop.
+      EffectSet &Into = In[Succ];
+      Into.insert(Effects.begin(), Effects.end());
+      if (Into.size() > MaxEffects)
+        return true;
+    }
+  }
+  return false;
 }
 
 Monitors::Monitors(const Module &M, ArrayRef<const Rule *> Rules)

@@ -137,7 +137,10 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     auto KnownEffects = [&](const CallBase &CB) {
       return knownEffects(CB, Matcher, RulePtrs);
     };
-    MonitoredCalls Calls{IsMonitored, KnownEffects};
+    auto MayChange = [&](const Function &F) {
+      return mayChangeState(F, Matcher, RulePtrs);
+    };
+    MonitoredCalls Calls{IsMonitored, KnownEffects, MayChange};
     canonicalize(*D.M, &Calls, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {
@@ -152,7 +155,13 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   if (!Declared)
     return Declared.takeError();
   StageTimer T("roles", Stats);
-  Expected<RoleDiscovery> Roles = findEntryRoutines(*D.M, Catalog, *Declared);
+  // What the driver's configuration says of the rules' conditions.
+  std::vector<FieldStoreQuestion> Questions;
+  for (const Rule &R : Rules)
+    for (const DriverCondition &C : R.conditions())
+      Questions.push_back({C.Struct, C.Field, C.Value});
+  Expected<RoleDiscovery> Roles =
+      findEntryRoutines(*D.M, Catalog, *Declared, Questions);
   if (!Roles)
     return Roles.takeError();
   D.Roles = std::move(*Roles);
@@ -326,12 +335,10 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
 
   // Every rule in one pass over the driver.
   std::vector<RuleToCheck> ToCheck;
+  ArrayRef<std::optional<bool>> Answers = D->Roles.FieldStores;
   for (const Rule &R : *Rules) {
-    // What the driver's configuration says of the rule's conditions.
-    std::vector<FieldStoreQuestion> Questions;
-    for (const DriverCondition &C : R.conditions())
-      Questions.push_back({C.Struct, C.Field, C.Value});
-    ToCheck.push_back({&R, answerFieldStores(*D->M, *Catalog, Questions)});
+    ToCheck.push_back({&R, Answers.take_front(R.conditions().size()).vec()});
+    Answers = Answers.drop_front(R.conditions().size());
     for (auto [C, A] : zip(R.conditions(), ToCheck.back().Conditions))
       spdlog::debug("{}: condition '{}' is {}", R.id(), C.Name,
                     A ? (*A ? "true" : "false") : "unknown");

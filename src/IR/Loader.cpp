@@ -695,10 +695,12 @@ bool dependsOnMemory(const Value *V, unsigned Depth = 0) {
 /// Small helpers without loops in which a branch on memory decides a
 /// monitored call: which lock they take (or whether they take one) depends
 /// on a flag their callers cannot see, and a release helper decides on the
-/// same flag. (A helper that branches on memory only around its own work,
-/// `if (Ctx->Count > Limit) Ctx->Flags |= 1;` between a lock and an unlock
-/// decided by an argument, is summarised as it is: the engine ties its
-/// calls to the argument.)
+/// same flag. A helper that branches on memory only around its own work
+/// (`if (Ctx->Count > Limit) Ctx->Flags |= 1;` between a lock and an unlock
+/// decided by an argument: the engine ties those calls to the argument), or
+/// that leaves its caller's locks as it found them on every path (takes and
+/// drops a lock in one branch of a switch on a request's code), is
+/// summarised as it is.
 bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
   constexpr unsigned MaxInstructions = 160;
   if (F.isDeclaration() || F.isVarArg() || F.hasPersonalityFn() ||
@@ -729,7 +731,7 @@ bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
   // and two reads of the field must stay two values.
   SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 2> BackEdges;
   FindFunctionBackedges(F, BackEdges);
-  if (!BackEdges.empty())
+  if (!BackEdges.empty() || !Calls.MayChangeState(F))
     return false;
   // A monitored call the branch decides lies on a path from the branch
   // before its paths join again (its immediate post-dominator).

@@ -18,6 +18,7 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
@@ -469,8 +470,8 @@ public:
   /// it into MajorFunction[IRP_MJ_WRITE]).
   void checkDeclaredAgainstRegistrations();
   RoleDiscovery take();
-  /// See answerFieldStores.
-  std::optional<bool> stores(const FieldStoreQuestion &Q);
+  /// See RoleDiscovery::FieldStores.
+  std::vector<std::optional<bool>> answer(ArrayRef<FieldStoreQuestion> Questions);
 
 private:
   void add(const Function &F, RoleEvidence E);
@@ -929,31 +930,52 @@ void Discoverer::checkDeclaredAgainstRegistrations() {
   }
 }
 
-std::optional<bool> Discoverer::stores(const FieldStoreQuestion &Q) {
-  bool Found = false, Unknown = false;
-  for (const Function &F : M)
+std::vector<std::optional<bool>>
+Discoverer::answer(ArrayRef<FieldStoreQuestion> Questions) {
+  // A structure the module has no type of is never stored into; the stores
+  // are read once for the questions left.
+  StringSet<> IRStructs;
+  for (StructType *ST : M.getIdentifiedStructTypes())
+    IRStructs.insert(canonicalTypeName(ST->getName()));
+  enum { Never, Found, Unknown };
+  std::vector<int> States(Questions.size(), Never);
+  SmallVector<unsigned, 4> Open;
+  for (unsigned Q = 0; Q < Questions.size(); ++Q)
+    if (DIStructs.count(Questions[Q].Struct) || IRStructs.contains(Questions[Q].Struct))
+      Open.push_back(Q);
+  auto Matches = [&](const std::optional<FieldRef> &Ref, const FieldStoreQuestion &Q) {
+    return Ref && Ref->Struct == Q.Struct && Ref->Field == Q.Field;
+  };
+  for (const Function &F : M) {
+    if (Open.empty())
+      break;
     for (const Instruction &I : instructions(F)) {
       const auto *SI = dyn_cast<StoreInst>(&I);
       if (!SI)
         continue;
-      std::optional<FieldRef> Ref = fieldFromDebugInfo(SI->getPointerOperand(), F);
-      if (!Ref || Ref->Struct != Q.Struct || Ref->Field != Q.Field)
-        Ref = fieldFromIR(SI->getPointerOperand());
-      if (!Ref || Ref->Struct != Q.Struct || Ref->Field != Q.Field)
-        continue;
-      if (!Q.Value)
-        return true;
-      const auto *C = dyn_cast<ConstantInt>(SI->getValueOperand());
-      if (!C)
-        Unknown = true;
-      else if (C->getSExtValue() == *Q.Value)
-        Found = true;
+      std::optional<FieldRef> ByDebugInfo = fieldFromDebugInfo(SI->getPointerOperand(), F);
+      std::optional<FieldRef> ByIR;
+      for (unsigned Q : Open) {
+        const FieldStoreQuestion &Question = Questions[Q];
+        if (!Matches(ByDebugInfo, Question)) {
+          if (!ByIR)
+            ByIR = fieldFromIR(SI->getPointerOperand());
+          if (!Matches(ByIR, Question))
+            continue;
+        }
+        const auto *C = dyn_cast<ConstantInt>(SI->getValueOperand());
+        if (!Question.Value || (C && C->getSExtValue() == *Question.Value))
+          States[Q] = Found;
+        else if (!C)
+          States[Q] = Unknown;
+      }
+      llvm::erase_if(Open, [&](unsigned Q) { return States[Q] == Found; });
     }
-  if (Found)
-    return true;
-  if (Unknown)
-    return std::nullopt;
-  return false;
+  }
+  std::vector<std::optional<bool>> Answers;
+  for (int State : States)
+    Answers.push_back(State == Unknown ? std::nullopt : std::optional<bool>(State == Found));
+  return Answers;
 }
 
 RoleDiscovery Discoverer::take() {
@@ -969,28 +991,20 @@ RoleDiscovery Discoverer::take() {
 
 } // namespace
 
-std::vector<std::optional<bool>>
-answerFieldStores(const Module &M, const RoleCatalog &Catalog,
-                  const std::vector<FieldStoreQuestion> &Questions) {
-  std::vector<std::optional<bool>> Answers;
-  if (Questions.empty())
-    return Answers;
-  Discoverer D(M, Catalog);
-  for (const FieldStoreQuestion &Q : Questions)
-    Answers.push_back(D.stores(Q));
-  return Answers;
-}
-
 Expected<RoleDiscovery> findEntryRoutines(const Module &M,
                                           const RoleCatalog &Catalog,
-                                          const std::vector<DeclaredEntry> &Declared) {
+                                          const std::vector<DeclaredEntry> &Declared,
+                                          const std::vector<FieldStoreQuestion> &Questions) {
   Discoverer D(M, Catalog);
   // Declared roles come first: they are the user's word.
   if (Error E = D.addDeclared(Declared))
     return std::move(E);
   D.run();
   D.checkDeclaredAgainstRegistrations();
-  return D.take();
+  std::vector<std::optional<bool>> Answers = D.answer(Questions);
+  RoleDiscovery R = D.take();
+  R.FieldStores = std::move(Answers);
+  return R;
 }
 
 } // namespace sdv

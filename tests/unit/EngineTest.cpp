@@ -1,6 +1,7 @@
 // Engine corner cases on inline IR: what C cannot express directly, and the
 // mechanics (recursion, summaries, bounds) in isolation.
 #include "sdv/Analysis/Engine.h"
+#include "sdv/Analysis/EventMatcher.h"
 
 #include "IRHelpers.h"
 
@@ -451,4 +452,89 @@ out:
 }
 )", {"root"});
   CHECK(C->defects().empty());
+}
+
+TEST_CASE("a function changes its caller's locks only where a path leaves one changed",
+          "[engine]") {
+  llvm::LLVMContext Ctx;
+  std::unique_ptr<llvm::Module> M = parseIR(Ctx, std::string(Prelude) + R"(
+define void @balanced(ptr %l, i32 %code) {
+  switch i32 %code, label %out [ i32 0, label %locked
+                                 i32 1, label %other ]
+locked:
+  %irql = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %l)
+  %busy = load i64, ptr @g
+  %b = icmp ne i64 %busy, 0
+  br i1 %b, label %early, label %late
+early:
+  call void @KeReleaseSpinLock(ptr %l, i8 %irql)
+  ret void
+late:
+  call void @KeReleaseSpinLock(ptr %l, i8 %irql)
+  br label %out
+other:
+  call void @work()
+  br label %out
+out:
+  ret void
+}
+
+define void @chooses(ptr %a, ptr %b) {
+  %msi = load i64, ptr @g
+  %c = icmp ne i64 %msi, 0
+  br i1 %c, label %one, label %two
+one:
+  %i1 = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %a)
+  ret void
+two:
+  %i2 = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %b)
+  ret void
+}
+
+define i1 @lockIfActive(ptr %l) {
+  %irql = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %l)
+  %active = load i64, ptr @g
+  %c = icmp eq i64 %active, 0
+  br i1 %c, label %inactive, label %active.bb
+inactive:
+  call void @KeReleaseSpinLock(ptr %l, i8 %irql)
+  ret i1 false
+active.bb:
+  ret i1 true
+}
+
+define void @unlock(ptr %l) {
+  call void @KeReleaseSpinLock(ptr %l, i8 0)
+  ret void
+}
+
+define void @spin(ptr %l) {
+entry:
+  br label %loop
+loop:
+  %irql = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %l)
+  call void @KeReleaseSpinLock(ptr %l, i8 %irql)
+  %again = load i64, ptr @g
+  %c = icmp ne i64 %again, 0
+  br i1 %c, label %loop, label %done
+done:
+  ret void
+}
+)");
+  std::vector<const Rule *> Rules{&spinLockDpc()};
+  EventMatcher Matcher(Rules);
+  auto Changes = [&](const char *Name) {
+    const llvm::Function *F = M->getFunction(Name);
+    REQUIRE(F);
+    return mayChangeState(*F, Matcher, Rules);
+  };
+  // Takes and drops the lock on every path that takes it.
+  CHECK_FALSE(Changes("balanced"));
+  // Leaves one of two locks held, or the lock held on one path.
+  CHECK(Changes("chooses"));
+  CHECK(Changes("lockIfActive"));
+  // Releases its caller's lock.
+  CHECK(Changes("unlock"));
+  // Loops are not followed.
+  CHECK(Changes("spin"));
 }

@@ -29,6 +29,7 @@
 
 namespace llvm {
 class CallBase;
+class Function;
 } // namespace llvm
 
 namespace sdv {
@@ -72,6 +73,17 @@ private:
 std::optional<llvm::SmallVector<unsigned, 2>>
 knownEffects(const llvm::CallBase &CB, const EventMatcher &Matcher,
              llvm::ArrayRef<const Rule *> Rules);
+
+/// Whether a path through \p F may leave one of \p Rules' objects in
+/// another state than it found it: \p F's monitored calls taken on each
+/// path, as if on one object, from every state of the rule, changing one
+/// that does not fail (an acquire without its release, a release of a lock
+/// the caller holds). A function whose every path acquires and releases
+/// alike leaves its callers' locks alone whichever way it branches. Paths
+/// are followed in a function without loops; a function with a loop, or
+/// more than a few hundred distinct paths, may change its caller's locks.
+bool mayChangeState(const llvm::Function &F, const EventMatcher &Matcher,
+                    llvm::ArrayRef<const Rule *> Rules);
 
 } // namespace sdv
 

@@ -84,6 +84,10 @@ struct MonitoredCalls {
   /// out-parameter); none if it may touch anything.
   llvm::function_ref<std::optional<llvm::SmallVector<unsigned, 2>>(const llvm::CallBase &)>
       KnownEffects;
+  /// Whether a path through a function may leave a monitored object in
+  /// another state than it found it (a lock helper does; a routine that
+  /// takes and drops its lock on every path, whichever, does not).
+  llvm::function_ref<bool(const llvm::Function &)> MayChangeState;
 };
 
 /// \p Calls says which calls are monitored: loads are one value across

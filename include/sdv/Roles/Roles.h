@@ -139,19 +139,6 @@ llvm::Expected<std::vector<DeclaredEntry>>
 parseSdvMap(llvm::StringRef Text, llvm::StringRef FileName,
             const RoleCatalog &Catalog);
 
-struct RoleDiscovery {
-  /// Sorted by function name.
-  std::vector<EntryRoutine> Entries;
-  std::vector<std::string> Warnings;
-};
-
-/// Finds the entry routines of \p M: registrations in the IR plus
-/// \p Declared. A declared entry naming a function the module does not
-/// define, or an unknown role, is an error.
-llvm::Expected<RoleDiscovery>
-findEntryRoutines(const llvm::Module &M, const RoleCatalog &Catalog,
-                  const std::vector<DeclaredEntry> &Declared);
-
 /// A question about how the driver configures itself: does it store into
 /// field `Field` of structure `Struct` (the constant `Value`, if given)?
 struct FieldStoreQuestion {
@@ -159,12 +146,24 @@ struct FieldStoreQuestion {
   std::optional<int64_t> Value;
 };
 
-/// The answers to \p Questions, in order: true if the driver stores (that
-/// constant) into the field, false if it never stores into it, unknown if
-/// it stores only values that are not constants.
-std::vector<std::optional<bool>>
-answerFieldStores(const llvm::Module &M, const RoleCatalog &Catalog,
-                  const std::vector<FieldStoreQuestion> &Questions);
+struct RoleDiscovery {
+  /// Sorted by function name.
+  std::vector<EntryRoutine> Entries;
+  std::vector<std::string> Warnings;
+  /// The answers to the questions asked, in order: true if the driver
+  /// stores (that constant) into the field, false if it never stores into
+  /// it, unknown if it stores only values that are not constants.
+  std::vector<std::optional<bool>> FieldStores;
+};
+
+/// Finds the entry routines of \p M: registrations in the IR plus
+/// \p Declared, and answers \p Questions from the same reading of the
+/// module. A declared entry naming a function the module does not define,
+/// or an unknown role, is an error.
+llvm::Expected<RoleDiscovery>
+findEntryRoutines(const llvm::Module &M, const RoleCatalog &Catalog,
+                  const std::vector<DeclaredEntry> &Declared,
+                  const std::vector<FieldStoreQuestion> &Questions = {});
 
 } // namespace sdv
 
