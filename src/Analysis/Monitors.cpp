@@ -45,15 +45,26 @@ SmallVector<EventCall, 1> EventMatcher::match(const CallBase &CB) const {
   SmallVector<EventCall, 1> Events;
   if (ByName.empty() || isa<IntrinsicInst>(CB) || CB.isInlineAsm())
     return Events;
-  std::optional<CalledName> Called = calledName(CB, Slots);
-  if (!Called)
+  const SmallVector<Pattern, 2> *Patterns = nullptr;
+  unsigned HiddenArgs = 0;
+  if (const auto *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts())) {
+    // A driver calls few functions many times: each is looked up once.
+    auto [Known, New] = ByCallee.try_emplace(Callee, nullptr);
+    if (New) {
+      auto It = ByName.find(normalizeSymbol(Callee->getName()));
+      Known->second = It == ByName.end() ? nullptr : &It->second;
+    }
+    Patterns = Known->second;
+  } else if (std::optional<CalledName> Called = calledName(CB, Slots)) {
+    auto It = ByName.find(Called->Name);
+    Patterns = It == ByName.end() ? nullptr : &It->second;
+    HiddenArgs = Called->HiddenArgs;
+  }
+  if (!Patterns)
     return Events;
-  auto It = ByName.find(Called->Name);
-  if (It == ByName.end())
-    return Events;
-  for (const Pattern &P : It->second) {
+  for (const Pattern &P : *Patterns) {
     if (P.Call->WhenArg) {
-      unsigned Arg = *P.Call->WhenArg + Called->HiddenArgs;
+      unsigned Arg = *P.Call->WhenArg + HiddenArgs;
       const auto *C =
           Arg < CB.arg_size() ? dyn_cast<ConstantInt>(CB.getArgOperand(Arg)) : nullptr;
       if (!C || C->getSExtValue() != P.Call->Equals)
@@ -61,7 +72,7 @@ SmallVector<EventCall, 1> EventMatcher::match(const CallBase &CB) const {
     }
     // (Two patterns of one rule never match one call: the rule refuses
     // that.)
-    Events.push_back({P.Rule, P.Event, Called->HiddenArgs + P.Call->ArgOffset});
+    Events.push_back({P.Rule, P.Event, HiddenArgs + P.Call->ArgOffset});
   }
   return Events;
 }

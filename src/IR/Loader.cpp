@@ -41,9 +41,7 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
-#include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CFG.h"
-#include "llvm/Analysis/CallGraph.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/IR/Verifier.h"
@@ -692,23 +690,24 @@ bool dependsOnMemory(const Value *V, unsigned Depth = 0) {
                 [&](const Value *Op) { return dependsOnMemory(Op, Depth + 1); });
 }
 
+/// Above this many instructions a function is not a lock helper.
+constexpr unsigned MaxHelperInstructions = 160;
+
 /// Small helpers without loops in which a branch on memory decides a
 /// monitored call: which lock they take (or whether they take one) depends
 /// on a flag their callers cannot see, and a release helper decides on the
 /// same flag. A helper that branches on memory only around its own work
 /// (`if (Ctx->Count > Limit) Ctx->Flags |= 1;` between a lock and an unlock
 /// decided by an argument: the engine ties those calls to the argument), or
-/// that leaves its caller's locks as it found them on every path (takes and
+/// that leaves its caller's locks as they found them on every path (takes and
 /// drops a lock in one branch of a switch on a request's code), is
 /// summarised as it is.
 bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
-  constexpr unsigned MaxInstructions = 160;
   if (F.isDeclaration() || F.isVarArg() || F.hasPersonalityFn() ||
-      F.getInstructionCount() > MaxInstructions)
+      F.getInstructionCount() > MaxHelperInstructions)
     return false;
   SmallPtrSet<const BasicBlock *, 8> Monitored;
-  SmallVector<const BasicBlock *, 4> Deciding;
-  for (const Instruction &I : instructions(F)) {
+  for (const Instruction &I : instructions(F))
     if (const auto *CB = dyn_cast<CallBase>(&I)) {
       if (CB->getCalledFunction() == &F)
         return false; // Recursive.
@@ -717,15 +716,21 @@ bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
         return false;
       if (Calls.IsMonitored(*CB))
         Monitored.insert(I.getParent());
-    } else if (const auto *Br = dyn_cast<BranchInst>(&I)) {
+    }
+  if (Monitored.empty())
+    return false;
+  SmallVector<const BasicBlock *, 4> Deciding;
+  for (const BasicBlock &BB : F) {
+    const Instruction *Term = BB.getTerminator();
+    if (const auto *Br = dyn_cast<BranchInst>(Term)) {
       if (Br->isConditional() && dependsOnMemory(Br->getCondition()))
-        Deciding.push_back(I.getParent());
-    } else if (const auto *Sw = dyn_cast<SwitchInst>(&I)) {
+        Deciding.push_back(&BB);
+    } else if (const auto *Sw = dyn_cast<SwitchInst>(Term)) {
       if (dependsOnMemory(Sw->getCondition()))
-        Deciding.push_back(I.getParent());
+        Deciding.push_back(&BB);
     }
   }
-  if (Monitored.empty() || Deciding.empty())
+  if (Deciding.empty())
     return false;
   // Not a loop: one that waits for a field to change is not sequential code,
   // and two reads of the field must stay two values.
@@ -754,28 +759,79 @@ bool isLockHelper(const Function &F, const MonitoredCalls &Calls) {
   return false;
 }
 
+/// Inlines \p F into every function that calls it directly.
+void inlineIntoCallers(Function &F) {
+  SmallVector<CallBase *, 8> Sites;
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U);
+        CB && CB->getCalledOperand() == &F && CB->getFunction() != &F &&
+        CB->getFunctionType() == F.getFunctionType())
+      Sites.push_back(CB);
+  for (CallBase *CB : Sites) {
+    InlineFunctionInfo IFI;
+    (void)InlineFunction(*CB, IFI);
+  }
+}
+
 /// Inlines the lock helpers into their callers (see canonicalize), callees
 /// first: a helper that calls a lock helper is one itself once the callee is
-/// inlined into it.
+/// inlined into it. The call graph's components come bottom-up from
+/// Tarjan's walk of the direct calls (no CallGraph: its value handles cost
+/// more than the walk); a function on a cycle of calls is not inlined.
 void inlineLockHelpers(Module &M, const MonitoredCalls &Calls) {
-  CallGraph Graph(M);
-  std::vector<Function *> BottomUp;
-  for (scc_iterator<CallGraph *> SCC = scc_begin(&Graph); !SCC.isAtEnd(); ++SCC)
-    if (SCC->size() == 1 && !SCC.hasCycle())
-      if (Function *F = SCC->front()->getFunction())
-        BottomUp.push_back(F);
-  for (Function *F : BottomUp) {
-    if (!isLockHelper(*F, Calls))
+  struct Node {
+    Function *F;
+    SmallVector<Function *, 8> Callees;
+    unsigned Next, Index, Low;
+  };
+  DenseMap<const Function *, unsigned> IndexOf;
+  DenseSet<const Function *> OnStack;
+  std::vector<Function *> Component;
+  std::vector<Node> Walk;
+  auto Push = [&](Function &F) {
+    unsigned Index = IndexOf.size();
+    IndexOf[&F] = Index;
+    Node N{&F, {}, 0, Index, Index};
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *Callee = CB->getCalledFunction(); Callee && !Callee->isDeclaration())
+          N.Callees.push_back(Callee);
+    Walk.push_back(std::move(N));
+    Component.push_back(&F);
+    OnStack.insert(&F);
+  };
+  for (Function &Root : M) {
+    if (Root.isDeclaration() || IndexOf.count(&Root))
       continue;
-    SmallVector<CallBase *, 8> Sites;
-    for (User *U : F->users())
-      if (auto *CB = dyn_cast<CallBase>(U);
-          CB && CB->getCalledOperand() == F && CB->getFunction() != F &&
-          CB->getFunctionType() == F->getFunctionType())
-        Sites.push_back(CB);
-    for (CallBase *CB : Sites) {
-      InlineFunctionInfo IFI;
-      (void)InlineFunction(*CB, IFI);
+    Push(Root);
+    while (!Walk.empty()) {
+      Node &Top = Walk.back();
+      if (Top.Next < Top.Callees.size()) {
+        Function *Callee = Top.Callees[Top.Next++];
+        auto It = IndexOf.find(Callee);
+        if (It == IndexOf.end())
+          Push(*Callee);
+        else if (OnStack.contains(Callee))
+          Top.Low = std::min(Top.Low, It->second);
+        continue;
+      }
+      Node Done = std::move(Top);
+      Walk.pop_back();
+      if (!Walk.empty())
+        Walk.back().Low = std::min(Walk.back().Low, Done.Low);
+      if (Done.Low != Done.Index)
+        continue;
+      unsigned Size = 0;
+      Function *Member;
+      do {
+        Member = Component.back();
+        Component.pop_back();
+        OnStack.erase(Member);
+        ++Size;
+      } while (Member != Done.F);
+      if (Size == 1 && !is_contained(Done.Callees, Done.F) &&
+          isLockHelper(*Done.F, Calls))
+        inlineIntoCallers(*Done.F);
     }
   }
 }

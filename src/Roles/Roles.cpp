@@ -18,7 +18,6 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
@@ -934,14 +933,19 @@ std::vector<std::optional<bool>>
 Discoverer::answer(ArrayRef<FieldStoreQuestion> Questions) {
   // A structure the module has no type of is never stored into; the stores
   // are read once for the questions left.
-  StringSet<> IRStructs;
-  for (StructType *ST : M.getIdentifiedStructTypes())
-    IRStructs.insert(canonicalTypeName(ST->getName()));
+  auto InIR = [&](StringRef Struct) {
+    for (StringRef Kind : {"struct.", "union."})
+      for (StringRef Underscores : {"", "_", "__"})
+        if (StructType::getTypeByName(M.getContext(),
+                                      (Kind + Underscores + Struct).str()))
+          return true;
+    return false;
+  };
   enum { Never, Found, Unknown };
   std::vector<int> States(Questions.size(), Never);
   SmallVector<unsigned, 4> Open;
   for (unsigned Q = 0; Q < Questions.size(); ++Q)
-    if (DIStructs.count(Questions[Q].Struct) || IRStructs.contains(Questions[Q].Struct))
+    if (DIStructs.count(Questions[Q].Struct) || InIR(Questions[Q].Struct))
       Open.push_back(Q);
   auto Matches = [&](const std::optional<FieldRef> &Ref, const FieldStoreQuestion &Q) {
     return Ref && Ref->Struct == Q.Struct && Ref->Field == Q.Field;

@@ -20,6 +20,7 @@
 #include "sdv/Rule/Rule.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -45,7 +46,8 @@ struct EventCall {
   unsigned ArgOffset = 0;
 };
 
-/// Which events of \p Rules a call raises.
+/// Which events of \p Rules a call raises. (It remembers what it found
+/// for each callee: one matcher serves one thread.)
 class EventMatcher {
 public:
   explicit EventMatcher(llvm::ArrayRef<const Rule *> Rules);
@@ -65,6 +67,8 @@ private:
   };
   llvm::StringMap<llvm::SmallVector<Pattern, 2>> ByName;
   std::vector<MethodSlot> Slots;
+  mutable llvm::DenseMap<const llvm::Function *, const llvm::SmallVector<Pattern, 2> *>
+      ByCallee;
 };
 
 /// What \p Rules' monitored calls do to memory, for canonicalisation
