@@ -97,70 +97,54 @@ std::optional<SmallVector<unsigned, 2>> knownEffects(const CallBase &CB,
 
 bool mayChangeState(const Function &F, const EventMatcher &Matcher,
                     ArrayRef<const Rule *> Rules) {
-  // A path's effect: for each rule, the state each state becomes, or
-  // Fails (a violation on the path: what a caller in that state would be
-  // told, not a state it is left in). Effects are compared as strings.
-  constexpr uint8_t Fails = 0xff;
-  constexpr size_t MaxEffects = 256;
-  std::vector<unsigned> Offset;
-  std::string Identity;
-  for (const Rule *R : Rules) {
-    Offset.push_back(Identity.size());
-    for (StateId S = 0; S < R->numStates(); ++S)
-      Identity.push_back(char(S));
-  }
-  using EffectSet = std::set<std::string>;
-  DenseMap<const BasicBlock *, EffectSet> In;
-  In[&F.getEntryBlock()].insert(Identity);
-  ReversePostOrderTraversal<const Function *> RPOT(&F);
+  // A path's state: each rule's one object, from the rule's initial state.
+  // A violation (two locks taken one after the other are one object here)
+  // or any other final state than the initial one may change a caller's
+  // objects.
+  constexpr size_t MaxPaths = 256;
+  using StateVector = SmallVector<StateId, 8>;
+  StateVector Initial;
+  for (const Rule *R : Rules)
+    Initial.push_back(R->initialState());
+  using PathSet = std::set<StateVector>;
+  DenseMap<const BasicBlock *, PathSet> In;
+  In[&F.getEntryBlock()].insert(Initial);
   DenseSet<const BasicBlock *> Done;
-  for (const BasicBlock *BB : RPOT) {
-    EffectSet Effects = std::move(In[BB]);
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
+    PathSet Paths = std::move(In[BB]);
     Done.insert(BB);
     for (const Instruction &I : *BB) {
       const auto *CB = dyn_cast<CallBase>(&I);
       if (!CB)
         continue;
-      SmallVector<EventCall, 1> Events = Matcher.match(*CB);
-      for (const EventCall &E : Events) {
+      for (const EventCall &E : Matcher.match(*CB)) {
         const Rule &R = *Rules[E.Rule];
-        bool MayNotHappen = R.event(E.Event).Outcome != EventOutcome::Always;
-        EffectSet After;
-        for (const std::string &Before : Effects) {
-          std::string Next = Before;
-          for (StateId S = 0; S < R.numStates(); ++S) {
-            char &To = Next[Offset[E.Rule] + S];
-            if (uint8_t(To) == Fails)
-              continue;
-            const Transition &T = R.step(StateId(To), E.Event);
-            if (T.Violation)
-              To = char(Fails);
-            else if (T.Next)
-              To = char(*T.Next);
-          }
+        PathSet After;
+        for (const StateVector &Before : Paths) {
+          const Transition &T = R.step(Before[E.Rule], E.Event);
+          if (T.Violation)
+            return true;
+          StateVector Next = Before;
+          if (T.Next)
+            Next[E.Rule] = *T.Next;
           After.insert(std::move(Next));
-          if (MayNotHappen)
+          if (R.event(E.Event).Outcome != EventOutcome::Always)
             After.insert(Before);
         }
-        Effects = std::move(After);
-        if (Effects.size() > MaxEffects)
-          return true;
+        Paths = std::move(After);
       }
     }
-    const Instruction *Term = BB->getTerminator();
-    if (isa<ReturnInst>(Term)) {
-      for (const std::string &Effect : Effects)
-        for (size_t I = 0; I < Effect.size(); ++I)
-          if (uint8_t(Effect[I]) != Fails && Effect[I] != Identity[I])
-            return true;
+    if (isa<ReturnInst>(BB->getTerminator())) {
+      if (any_of(Paths, [&](const StateVector &P) { return P != Initial; }))
+        return true;
       continue;
     }
     for (const BasicBlock *Succ : successors(BB)) {
       if (Done.contains(Succ))
         return true; // A loop.
-      EffectSet &Into = In[Succ];
-      Into.insert(Effects.begin(), Effects.end());
-      if (Into.size() > MaxEffects)
+      PathSet &Into = In[Succ];
+      Into.insert(Paths.begin(), Paths.end());
+      if (Into.size() > MaxPaths)
         return true;
     }
   }

@@ -1001,7 +1001,7 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(Slots)));
   FunctionPassManager FPM;
-  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
+  FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
   FPM.addPass(GVNPass(GVNOptions().setPRE(false).setLoadPRE(false)));
   FPM.addPass(NumberSameLoads());
   // Each function's MemorySSA and dominator tree are freed once it is done,

@@ -503,6 +503,19 @@ active.bb:
   ret i1 true
 }
 
+define void @twoLocks(ptr %a, ptr %b) {
+  %ib = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %b)
+  %flag = load i64, ptr @g
+  %c = icmp ne i64 %flag, 0
+  br i1 %c, label %take, label %skip
+take:
+  %ia = call i8 @KeAcquireSpinLockRaiseToDpc(ptr %a)
+  br label %skip
+skip:
+  call void @KeReleaseSpinLock(ptr %b, i8 %ib)
+  ret void
+}
+
 define void @unlock(ptr %l) {
   call void @KeReleaseSpinLock(ptr %l, i8 0)
   ret void
@@ -533,6 +546,8 @@ done:
   // Leaves one of two locks held, or the lock held on one path.
   CHECK(Changes("chooses"));
   CHECK(Changes("lockIfActive"));
+  // Leaves the inner lock held on one path (two locks are not one).
+  CHECK(Changes("twoLocks"));
   // Releases its caller's lock.
   CHECK(Changes("unlock"));
   // Loops are not followed.

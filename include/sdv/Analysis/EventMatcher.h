@@ -80,12 +80,15 @@ knownEffects(const llvm::CallBase &CB, const EventMatcher &Matcher,
 
 /// Whether a path through \p F may leave one of \p Rules' objects in
 /// another state than it found it: \p F's monitored calls taken on each
-/// path, as if on one object, from every state of the rule, changing one
-/// that does not fail (an acquire without its release, a release of a lock
-/// the caller holds). A function whose every path acquires and releases
-/// alike leaves its callers' locks alone whichever way it branches. Paths
-/// are followed in a function without loops; a function with a loop, or
-/// more than a few hundred distinct paths, may change its caller's locks.
+/// path, as if on one object, from the rule's initial state, fail or end in
+/// another state (an acquire without its release, a release of a lock the
+/// caller holds, two locks taken in turn). A function whose every path
+/// takes and drops its lock leaves its callers' locks alone whichever way
+/// it branches. Paths are followed in a function without loops; a function
+/// with a loop, or more than a few hundred distinct paths, may change its
+/// caller's locks. (A heuristic for canonicalisation: where it errs, a
+/// helper is summarised rather than inlined, or the reverse; the analysis
+/// stays exact either way.)
 bool mayChangeState(const llvm::Function &F, const EventMatcher &Matcher,
                     llvm::ArrayRef<const Rule *> Rules);
 
