@@ -982,18 +982,21 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   // pointer kept in one (`Pair.First`) is the address it holds. mem2reg
   // promotes -O0's scalar slots for less than half of what SROA takes to do
   // it; SROA then has only the structures left. EarlyCSE forwards a value
-  // stored into a field to a load of it in the same function (a routine
-  // stored into the driver's own structure and then handed to
-  // IoQueueWorkItem from there is the routine itself), and with MemorySSA
-  // makes two reads of a flag one value across lock calls, which touch no
-  // memory the driver reads: `if (Ext->Flags & ACTIVE)` before the acquire and again before
-  // the release is one test, and so is a test before and after a call of a
-  // driver function that writes no such field (FieldEffects: summarised
-  // once every function's slots are SSA values). GVN then ties a read after
-  // a conditional write to both (`Tracking = TRUE` on one branch: the second
+  // stored into a field to a load of it in the same block's scope (a
+  // routine stored into the driver's own structure and then handed to
+  // IoQueueWorkItem from there is the routine itself). GVN (its memory
+  // dependences ask the alias analyses above) makes two reads of a flag one
+  // value across lock calls, which touch no memory the driver reads: `if
+  // (Ext->Flags & ACTIVE)` before the acquire and again before the release
+  // is one test, and so is a test before and after a call of a driver
+  // function that writes no such field (FieldEffects: summarised once every
+  // function's slots are SSA values); it also ties a read after a
+  // conditional write to both (`Tracking = TRUE` on one branch: the second
   // read is the phi of TRUE and the first read), so that the branches a path
-  // took decide it. (The analysis is sequential, as the reference tool's is:
-  // another processor's writes between the reads are not modelled.)
+  // took decide it. NumberSameLoads then numbers the reads GVN must keep
+  // apart but that read one value (MemorySSA: the same last write). (The
+  // analysis is sequential, as the reference tool's is: another processor's
+  // writes between the reads are not modelled.)
   FunctionPassManager Slots;
   Slots.addPass(PromotePass());
   Slots.addPass(SROAPass(SROAOptions::PreserveCFG));
