@@ -66,6 +66,7 @@ void FunctionAnalysis::findRepresentatives() {
         if (!Inserted) {
           Reps[&Inst] = It->second;
           Echoed.insert(It->second);
+          Members[It->second].push_back(&Inst);
         }
         continue;
       }
@@ -83,6 +84,7 @@ void FunctionAnalysis::findRepresentatives() {
       if (!Inserted) {
         Reps[&Inst] = It->second;
         Echoed.insert(It->second);
+        Members[It->second].push_back(&Inst);
       }
     }
   }
@@ -783,6 +785,62 @@ bool FunctionAnalysis::stillNamed(const Value *V, const BasicBlock &BB) {
   return Named;
 }
 
+bool FunctionAnalysis::factMatters(const Value *V, const BasicBlock &BB) {
+  if (!isa<Instruction>(V))
+    return true; // Arguments: what the summary's cases assume of them.
+  auto Found = FactLive.find(V);
+  if (Found == FactLive.end()) {
+    // The blocks that use V, a value one with it (Reps), or a value
+    // computed from them without memory (a test of it, `a && b` of such
+    // tests, a phi taking it); V matters in every block that reaches one
+    // other than through V's own block, where the facts about it end.
+    SmallVector<const Value *, 8> Work;
+    SmallPtrSet<const Value *, 16> Seen;
+    auto Push = [&](const Value *X) {
+      if (Seen.insert(X).second)
+        Work.push_back(X);
+    };
+    Push(V);
+    SmallVector<const BasicBlock *, 16> UseBlocks;
+    while (!Work.empty()) {
+      const Value *X = Work.pop_back_val();
+      const Value *Rep = repOf(&Reps, X);
+      Push(Rep);
+      if (auto M = Members.find(Rep); M != Members.end())
+        for (const Value *Mate : M->second)
+          Push(Mate);
+      for (const Use &U : X->uses()) {
+        const auto *User = dyn_cast<Instruction>(U.getUser());
+        if (!User)
+          continue;
+        const auto *Phi = dyn_cast<PHINode>(User);
+        UseBlocks.push_back(Phi ? Phi->getIncomingBlock(U) : User->getParent());
+        if (Phi || isa<BinaryOperator>(User) || isa<CastInst>(User) ||
+            isa<CmpInst>(User) || isa<SelectInst>(User))
+          Push(User);
+      }
+    }
+    BitVector Live(Order.size());
+    SmallVector<const BasicBlock *, 16> Reach;
+    const BasicBlock *Defined = cast<Instruction>(V)->getParent();
+    auto Mark = [&](const BasicBlock *B) {
+      auto It = Order.find(B);
+      if (B != Defined && It != Order.end() && !Live.test(It->second)) {
+        Live.set(It->second);
+        Reach.push_back(B);
+      }
+    };
+    for (const BasicBlock *B : UseBlocks)
+      Mark(B);
+    while (!Reach.empty())
+      for (const BasicBlock *Pred : predecessors(Reach.pop_back_val()))
+        Mark(Pred);
+    Found = FactLive.try_emplace(V, std::move(Live)).first;
+  }
+  auto It = Order.find(&BB);
+  return It == Order.end() || Found->second.test(It->second);
+}
+
 void FunctionAnalysis::transfer(const Instruction &I, std::vector<PathState> &States) {
   // A phi bound to this instruction's previous value keeps that value,
   // which no longer has a name: the phi names its objects itself from now.
@@ -934,6 +992,8 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
     renamePointerPhis(S, To, *From);
   }
   killFactsDefinedIn(S.Facts, To);
+  // Facts no code from here on can consult only keep paths apart.
+  llvm::erase_if(S.Facts, [&](const Fact &F) { return !factMatters(F.V, To); });
   for (const Fact &F : PhiFacts)
     if (!addFact(S.Facts, F))
       return; // Cannot happen for a consistent path; drop it if it does.

@@ -22,6 +22,7 @@
 #include "sdv/IR/AccessPath.h"
 #include "sdv/Roles/Roles.h"
 
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/IR/Dominators.h"
@@ -84,6 +85,9 @@ private:
   /// an object behind it through another pointer
   /// (`deviceExtension = Record->DeviceExtension`).
   bool stillNamed(const llvm::Value *V, const llvm::BasicBlock &BB);
+  /// Whether a fact about \p V (a representative) can still decide a
+  /// branch, a callee's case or a returned value once \p BB is entered.
+  bool factMatters(const llvm::Value *V, const llvm::BasicBlock &BB);
   /// The path of \p Ptr on the path \p S: through the value a bound phi
   /// holds there.
   NamedPath resolvedPath(const llvm::Value *Ptr, const PathState &S);
@@ -126,6 +130,10 @@ private:
   ValueReps Reps;
   /// The representatives of values that occur twice or more.
   llvm::DenseSet<const llvm::Value *> Echoed;
+  /// Each representative's other values.
+  llvm::DenseMap<const llvm::Value *, llvm::SmallVector<const llvm::Value *, 2>> Members;
+  /// By value: the blocks (by Order) in which a fact about it matters.
+  llvm::DenseMap<const llvm::Value *, llvm::BitVector> FactLive;
   llvm::DenseMap<const llvm::BasicBlock *, unsigned> Order;
   llvm::DenseMap<const llvm::BasicBlock *, BlockStates> In;
   llvm::DenseMap<const llvm::BasicBlock *, bool> PureReturn;
