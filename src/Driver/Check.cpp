@@ -140,7 +140,10 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     auto MayChange = [&](const Function &F) {
       return mayChangeState(F, Matcher, RulePtrs);
     };
-    MonitoredCalls Calls{IsMonitored, KnownEffects, MayChange};
+    auto Identifying = [&](StringRef Callee, unsigned Arg) {
+      return Catalog.identifyingArg(Callee, Arg);
+    };
+    MonitoredCalls Calls{IsMonitored, KnownEffects, MayChange, Identifying};
     canonicalize(*D.M, &Calls, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {

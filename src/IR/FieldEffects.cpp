@@ -96,21 +96,19 @@ bool embeddedOverlap(const DataLayout &DL, StructType *Outer, int64_t OuterBegin
   });
 }
 
-/// The one structure type \p Base is used as (the source of the GEPs it is
-/// the base of), if any: `Adapter->Flags` at offset 0 is a read of Adapter
-/// with no GEP, beside `&Adapter->SendLock`'s GEP of ADAPTER.
-StructType *structUsedAt(const Value *Base) {
-  StructType *Found = nullptr;
+/// The structure types \p Base is used as (the sources of the GEPs it is
+/// the base of), each once, in the order of its uses: `Adapter->Flags` at
+/// offset 0 is a read of Adapter with no GEP, beside `&Adapter->SendLock`'s
+/// GEP of ADAPTER.
+SmallVector<StructType *, 2> structsUsedAt(const Value *Base) {
+  SmallVector<StructType *, 2> Found;
   for (const User *U : Base->users()) {
     const auto *GEP = dyn_cast<GEPOperator>(U);
     if (!GEP || GEP->getPointerOperand() != Base)
       continue;
     auto *ST = dyn_cast<StructType>(GEP->getSourceElementType());
-    if (!ST)
-      continue;
-    if (Found && !sameType(Found, ST))
-      return nullptr;
-    Found = ST;
+    if (ST && none_of(Found, [&](StructType *F) { return sameType(F, ST); }))
+      Found.push_back(ST);
   }
   return Found;
 }
@@ -155,7 +153,9 @@ bool onlyVolatileAccess(const Value *Ptr) {
 
 } // namespace
 
-FieldEffects::FieldEffects(const Module &M) : DL(M.getDataLayout()) {}
+FieldEffects::FieldEffects(const Module &M,
+                           function_ref<bool(StringRef, unsigned)> IdentifyingArg)
+    : DL(M.getDataLayout()), IdentifyingArg(IdentifyingArg) {}
 
 void FieldEffects::Writes::addAnything() {
   Anything = true;
@@ -248,9 +248,12 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
     FieldOffset = Offset;
     FieldVariable = Variable;
     A.Kind = S ? Base::Field : Base::Raw;
-  } else if (StructType *Used = S || G ? nullptr : structUsedAt(V)) {
+  } else if (SmallVector<StructType *, 2> Used =
+                 S || G ? SmallVector<StructType *, 2>() : structsUsedAt(V);
+             !Used.empty()) {
     // A field at offset 0 has no GEP: the pointer is the structure's.
-    S = Used;
+    S = Used.front();
+    A.Also.assign(std::next(Used.begin()), Used.end());
     FieldOffset = Offset;
     FieldVariable = Variable;
     A.Kind = Base::Field;
@@ -283,7 +286,7 @@ void FieldEffects::addStore(const Value *Ptr, std::optional<uint64_t> Size,
     return;
   case Base::Field:
   case Base::Raw:
-    Out.add(A.R);
+    addRegions(A, A.R, Out);
     return;
   case Base::Param:
   case Base::Unknown:
@@ -297,6 +300,12 @@ void FieldEffects::addStore(const Value *Ptr, std::optional<uint64_t> Size,
       Out.addAnything();
     return;
   }
+}
+
+void FieldEffects::addRegions(const Address &Where, const Region &R, Writes &Out) {
+  Out.add(R);
+  for (StructType *Other : Where.Also)
+    Out.add(Region{Other, R.Begin, R.End});
 }
 
 void FieldEffects::addAt(const Address &Where, const ParamRegion &P,
@@ -314,7 +323,7 @@ void FieldEffects::addAt(const Address &Where, const ParamRegion &P,
     R.Begin = Shift(R.Begin, P.Begin);
     if (R.Begin == Unbounded)
       R.Begin = 0;
-    Out.add(R);
+    addRegions(Where, R, Out);
     return;
   }
   case Base::Param:
@@ -355,8 +364,14 @@ void FieldEffects::addCall(const CallBase &CB, const Function *Owner, Writes &Ou
     return;
   // An external function (or intrinsic) writes at most what its pointer
   // arguments point to, and runs the driver functions it is given.
-  for (const Value *Arg : CB.args()) {
+  for (const Use &ArgUse : CB.args()) {
+    const Value *Arg = ArgUse.get();
     if (!Arg->getType()->isPointerTy())
+      continue;
+    // The kernel's routines do not write the driver's memory they are
+    // handed only to know the caller (Storport's HwDeviceExtension).
+    if (IdentifyingArg &&
+        IdentifyingArg(normalizeSymbol(Callee->getName()), CB.getArgOperandNo(&ArgUse)))
       continue;
     if (const auto *F = dyn_cast<Function>(Arg->stripPointerCasts())) {
       // A callback: what it writes through its own parameters is unknown
@@ -428,10 +443,15 @@ const FieldEffects::Writes &FieldEffects::writesOf(const Function &F) {
 
 bool FieldEffects::overlaps(const Region &Read, const Region &Write) const {
   // The same bytes of the same base: the same field, or one structure
-  // type read through another's (a common header declared twice).
-  if (intersect(Read.Begin, Read.End, Write.Begin, Write.End))
+  // type read through another's (a common header declared twice). Not so
+  // for a write of unknown extent into a structure of another type (an
+  // array at a variable index, a request block a routine fills): that
+  // would be every field of every type.
+  bool Related = !Write.S || sameType(Read.S, Write.S);
+  if (intersect(Read.Begin, Read.End, Write.Begin, Write.End) &&
+      (Related || Write.End != Unbounded))
     return true;
-  if (!Write.S || sameType(Read.S, Write.S))
+  if (Related)
     return false;
   // One structure inside the other (the written one a member of the read
   // one, or the other way round).
@@ -446,7 +466,7 @@ bool FieldEffects::mayWrite(const CallBase &CB, const MemoryLocation &Loc) {
   if (Loc.Size.hasValue())
     Size = Loc.Size.getValue();
   Address Read = classify(Loc.Ptr, Size);
-  if (Read.Kind != Base::Field)
+  if (!Read.oneField())
     return true;
   // What the call writes, as seen at the call site, is asked for once per
   // location read after it; remembered with the callee it was made for (no
@@ -469,10 +489,9 @@ bool FieldEffects::mayWrite(const CallBase &CB, const MemoryLocation &Loc) {
 bool FieldEffects::deviceAndField(const MemoryLocation &A, const MemoryLocation &B) const {
   if (!A.Ptr || !B.Ptr)
     return false;
-  Base KindA = classify(A.Ptr, std::nullopt).Kind;
-  Base KindB = classify(B.Ptr, std::nullopt).Kind;
-  return (KindA == Base::Unknown && KindB == Base::Field && onlyVolatileAccess(A.Ptr)) ||
-         (KindB == Base::Unknown && KindA == Base::Field && onlyVolatileAccess(B.Ptr));
+  Address AddrA = classify(A.Ptr, std::nullopt), AddrB = classify(B.Ptr, std::nullopt);
+  return (AddrA.Kind == Base::Unknown && AddrB.oneField() && onlyVolatileAccess(A.Ptr)) ||
+         (AddrB.Kind == Base::Unknown && AddrA.oneField() && onlyVolatileAccess(B.Ptr));
 }
 
 bool FieldEffects::disjointFields(const MemoryLocation &A, const MemoryLocation &B) const {
@@ -484,7 +503,7 @@ bool FieldEffects::disjointFields(const MemoryLocation &A, const MemoryLocation 
     return std::nullopt;
   };
   Address RA = classify(A.Ptr, SizeOf(A)), RB = classify(B.Ptr, SizeOf(B));
-  return RA.Kind == Base::Field && RB.Kind == Base::Field && !overlaps(RA.R, RB.R);
+  return RA.oneField() && RB.oneField() && !overlaps(RA.R, RB.R);
 }
 
 bool FieldEffects::privateSlot(const Value *Object) {

@@ -63,7 +63,10 @@ namespace sdv {
 
 class FieldEffects {
 public:
-  explicit FieldEffects(const llvm::Module &M);
+  /// \p IdentifyingArg (optional) tells which pointer arguments of
+  /// declared routines are never written through.
+  FieldEffects(const llvm::Module &M,
+               llvm::function_ref<bool(llvm::StringRef, unsigned)> IdentifyingArg = nullptr);
 
   /// Whether the call \p CB may write memory at \p Loc. False only when
   /// \p Loc is a field of a structure and nothing the call can run writes
@@ -115,6 +118,13 @@ private:
     /// (Param).
     Region R;
     const llvm::Argument *Param = nullptr;
+    /// For a pointer used as several structure types and as no other
+    /// (`SRB_TYPE`: a request block read as `SCSI_REQUEST_BLOCK` and as
+    /// `STORAGE_REQUEST_BLOCK`), the types besides R.S, at R's bytes. A
+    /// write through it is a write of each; a read is of unknown type.
+    llvm::SmallVector<llvm::StructType *, 2> Also;
+    /// A field of one known structure type.
+    bool oneField() const { return Kind == Base::Field && Also.empty(); }
   };
 
   /// Where a pointer points, for a write or read of \p Size bytes (none:
@@ -130,6 +140,8 @@ private:
   /// through its parameter, at the caller's argument.
   void addAt(const Address &Where, const ParamRegion &P, const llvm::Function *Owner,
              Writes &Out) const;
+  /// Adds \p R, and the same bytes of each of \p Where's other types.
+  static void addRegions(const Address &Where, const Region &R, Writes &Out);
   void addCall(const llvm::CallBase &CB, const llvm::Function *Owner, Writes &Out);
   /// Adds the writes of a call to the defined function \p Callee.
   void addCallee(const llvm::CallBase &CB, const llvm::Function &Callee,
@@ -142,6 +154,7 @@ private:
   bool privateSlot(const llvm::Value *Object);
 
   const llvm::DataLayout &DL;
+  llvm::function_ref<bool(llvm::StringRef, unsigned)> IdentifyingArg;
   llvm::DenseMap<const llvm::Function *, Writes> Summaries;
   llvm::DenseMap<const llvm::AllocaInst *, bool> PrivateSlots;
   llvm::DenseMap<const llvm::CallBase *, std::pair<const llvm::Value *, Writes>> CallWrites;

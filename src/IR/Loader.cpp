@@ -960,7 +960,7 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   ModuleAnalysisManager MAM;
   // LLVM's default alias analyses, and what driver functions write, by
   // structure field.
-  FieldEffects Effects(M);
+  FieldEffects Effects(M, Calls ? Calls->IdentifyingArg : nullptr);
   FAM.registerPass([&] { return FieldEffectsAA(Effects); });
   FAM.registerPass([] {
     AAManager AA;

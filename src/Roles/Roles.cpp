@@ -62,6 +62,10 @@ struct CallSpec {
 struct ByNameSpec {
   std::string Function, Role;
 };
+struct ArgSpec {
+  std::string Function;
+  unsigned Arg = 0;
+};
 struct DeclTypeSpec {
   std::string Type, Role;
 };
@@ -76,6 +80,7 @@ struct CatalogSpec {
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
   std::vector<sdv::MethodTableSpec> MethodTables;
+  std::vector<ArgSpec> IdentifyingArgs;
 };
 
 } // namespace
@@ -89,6 +94,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ArgSpec)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<AliasSpec> {
@@ -145,6 +151,12 @@ template <> struct MappingTraits<ByNameSpec> {
     Io.mapRequired("role", B.Role);
   }
 };
+template <> struct MappingTraits<ArgSpec> {
+  static void mapping(IO &Io, ArgSpec &A) {
+    Io.mapRequired("function", A.Function);
+    Io.mapRequired("arg", A.Arg);
+  }
+};
 template <> struct MappingTraits<CatalogSpec> {
   static void mapping(IO &Io, CatalogSpec &C) {
     Io.mapRequired("roles", C.Roles);
@@ -157,6 +169,7 @@ template <> struct MappingTraits<CatalogSpec> {
     Io.mapOptional("field-orders", C.Orders);
     Io.mapOptional("calls", C.Calls);
     Io.mapOptional("method-tables", C.MethodTables);
+    Io.mapOptional("identifying-args", C.IdentifyingArgs);
   }
 };
 } // namespace llvm::yaml
@@ -235,7 +248,14 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
                        Call.Equals, Call.IntoArg});
   }
   C.Methods = sdv::methodSlots(Spec.MethodTables);
+  for (const ArgSpec &A : Spec.IdentifyingArgs)
+    C.Identifying[A.Function].push_back(A.Arg);
   return C;
+}
+
+bool RoleCatalog::identifyingArg(StringRef Function, unsigned Arg) const {
+  auto It = Identifying.find(Function);
+  return It != Identifying.end() && is_contained(It->second, Arg);
 }
 
 Expected<RoleCatalog> RoleCatalog::builtin() {

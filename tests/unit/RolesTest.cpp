@@ -35,6 +35,16 @@ TEST_CASE("the built-in role catalogue resolves roles and aliases", "[roles]") {
   CHECK(C.fieldOrder("struct._DRIVER_OBJECT"));
 }
 
+TEST_CASE("the catalogue names the arguments that only identify the caller", "[roles]") {
+  const RoleCatalog &C = catalog();
+  // StorPortNotification(Type, HwDeviceExtension, ...): the extension only.
+  CHECK(C.identifyingArg("StorPortNotification", 1));
+  CHECK_FALSE(C.identifyingArg("StorPortNotification", 2));
+  CHECK(C.identifyingArg("StorPortIssueDpc", 0));
+  CHECK_FALSE(C.identifyingArg("StorPortIssueDpc", 1));
+  CHECK_FALSE(C.identifyingArg("KeAcquireSpinLock", 0));
+}
+
 TEST_CASE("sdv-map.h entries are read with their line", "[roles]") {
   auto R = parseSdvMap("// map\n"
                        "#ifndef X\n"
