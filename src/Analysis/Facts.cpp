@@ -187,7 +187,29 @@ std::optional<int64_t> knownValue(const Value *V, const FactSet &Facts,
   for (const Fact &F : Facts)
     if (F.V == V && F.Equal)
       return F.C;
-  return std::nullopt;
+  // A known integer widened or narrowed (an array index truncated to the
+  // ULONG a routine takes).
+  const auto *Cast = dyn_cast<CastInst>(V);
+  if (!Cast || !Cast->getSrcTy()->isIntegerTy() || !Cast->getDestTy()->isIntegerTy() ||
+      Cast->getSrcTy()->getIntegerBitWidth() > 64 ||
+      Cast->getDestTy()->getIntegerBitWidth() > 64)
+    return std::nullopt;
+  std::optional<int64_t> Inner = knownValue(Cast->getOperand(0), Facts, Reps);
+  if (!Inner)
+    return std::nullopt;
+  APInt From(Cast->getSrcTy()->getIntegerBitWidth(), static_cast<uint64_t>(*Inner),
+             /*isSigned=*/true);
+  unsigned To = Cast->getDestTy()->getIntegerBitWidth();
+  switch (Cast->getOpcode()) {
+  case Instruction::Trunc:
+    return From.trunc(To).getSExtValue();
+  case Instruction::ZExt:
+    return static_cast<int64_t>(From.zext(To).getZExtValue());
+  case Instruction::SExt:
+    return From.sext(To).getSExtValue();
+  default:
+    return std::nullopt;
+  }
 }
 
 bool sameFacts(const FactSet &A, const FactSet &B) {
@@ -224,11 +246,5 @@ void translateFacts(const FactSet &Facts, const Value *From, const Value *To,
       Out.push_back({To, F.C, F.Equal});
 }
 
-void killFactsDefinedIn(FactSet &Facts, const BasicBlock &BB) {
-  llvm::erase_if(Facts, [&](const Fact &F) {
-    const auto *I = dyn_cast<Instruction>(F.V);
-    return I && I->getParent() == &BB;
-  });
-}
 
 } // namespace sdv

@@ -88,9 +88,6 @@ bool assumeAtCall(FactSet &Facts, const FactSet &Pre, const llvm::CallBase &CB,
 void translateFacts(const FactSet &Facts, const llvm::Value *From,
                     const llvm::Value *To, FactSet &Out, const ValueReps *Reps = nullptr);
 
-/// Drops facts about values defined in \p BB.
-void killFactsDefinedIn(FactSet &Facts, const llvm::BasicBlock &BB);
-
 } // namespace sdv
 
 #endif // SDV_ANALYSIS_FACTS_H

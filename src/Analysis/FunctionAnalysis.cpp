@@ -46,22 +46,27 @@ void FunctionAnalysis::findRepresentatives() {
   // reads of memory nothing in the function writes (SameValueMD), and pure
   // operations on such values. Of those, equal ones (reads of one address,
   // one operation on equal operands) share their first occurrence: facts
-  // about one hold for the other, whichever branch each is on.
+  // about one hold for the other, whichever branch each is on. A pure
+  // operation on values that change (a count read afresh at each turn of a
+  // loop) is one value with its equals too, until one of those values is
+  // defined again (KilledAt): `Ext->NumQueues > 1` tested before the
+  // acquire and again before the release, on branches neither of which
+  // dominates the other, is one test in each turn.
   unsigned SameKind = F.getContext().getMDKindID(SameValueMD);
-  DenseMap<const Value *, bool> Invariant;
+  DenseSet<const Value *> Invariant;
   auto IsInvariant = [&](const Value *V) {
-    if (isa<Argument>(V) || isa<Constant>(V))
-      return true;
-    auto It = Invariant.find(V);
-    return It != Invariant.end() && It->second;
+    return isa<Argument>(V) || isa<Constant>(V) || Invariant.count(V);
   };
+  // For each representative of changing values, the values (not
+  // representatives of pure operations) it is computed from.
+  DenseMap<const Value *, SmallVector<const Instruction *, 2>> Bases;
   std::map<unsigned, const Value *> FirstRead;
   std::map<std::vector<uintptr_t>, const Value *> FirstOperation;
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
     for (const Instruction &Inst : *BB) {
       if (const MDNode *Same = Inst.getMetadata(SameKind)) {
         unsigned N = mdconst::extract<ConstantInt>(Same->getOperand(0))->getZExtValue();
-        Invariant[&Inst] = true;
+        Invariant.insert(&Inst);
         auto [It, Inserted] = FirstRead.try_emplace(N, &Inst);
         if (!Inserted) {
           Reps[&Inst] = It->second;
@@ -72,9 +77,12 @@ void FunctionAnalysis::findRepresentatives() {
       }
       bool Pure = isa<BinaryOperator>(Inst) || isa<CastInst>(Inst) || isa<CmpInst>(Inst) ||
                   isa<SelectInst>(Inst);
-      if (!Pure || !all_of(Inst.operands(), [&](const Use &U) { return IsInvariant(U.get()); }))
+      if (!Pure)
         continue;
-      Invariant[&Inst] = true;
+      bool AllInvariant =
+          all_of(Inst.operands(), [&](const Use &U) { return IsInvariant(U.get()); });
+      if (AllInvariant)
+        Invariant.insert(&Inst);
       std::vector<uintptr_t> Key{Inst.getOpcode(), uintptr_t(Inst.getType())};
       if (const auto *Cmp = dyn_cast<CmpInst>(&Inst))
         Key.push_back(Cmp->getPredicate());
@@ -85,7 +93,25 @@ void FunctionAnalysis::findRepresentatives() {
         Reps[&Inst] = It->second;
         Echoed.insert(It->second);
         Members[It->second].push_back(&Inst);
+        continue;
       }
+      if (AllInvariant)
+        continue;
+      SmallVector<const Instruction *, 2> &Mine = Bases[&Inst];
+      for (const Use &U : Inst.operands()) {
+        const Value *Op = repOf(&Reps, U.get());
+        if (IsInvariant(Op))
+          continue;
+        if (auto B = Bases.find(Op); B != Bases.end()) {
+          for (const Instruction *I : B->second)
+            if (!is_contained(Mine, I))
+              Mine.push_back(I);
+        } else if (const auto *I = dyn_cast<Instruction>(Op); I && !is_contained(Mine, I)) {
+          Mine.push_back(I);
+        }
+      }
+      for (const Instruction *I : Mine)
+        KilledAt[I->getParent()].push_back(&Inst);
     }
   }
 }
@@ -793,7 +819,8 @@ bool FunctionAnalysis::factMatters(const Value *V, const BasicBlock &BB) {
     // The blocks that use V, a value one with it (Reps), or a value
     // computed from them without memory (a test of it, `a && b` of such
     // tests, a phi taking it); V matters in every block that reaches one
-    // other than through V's own block, where the facts about it end.
+    // other than through V's own block, where the facts about it start
+    // anew (a phi's from its incoming edge).
     SmallVector<const Value *, 8> Work;
     SmallPtrSet<const Value *, 16> Seen;
     auto Push = [&](const Value *X) {
@@ -825,9 +852,10 @@ bool FunctionAnalysis::factMatters(const Value *V, const BasicBlock &BB) {
     const BasicBlock *Defined = cast<Instruction>(V)->getParent();
     auto Mark = [&](const BasicBlock *B) {
       auto It = Order.find(B);
-      if (B != Defined && It != Order.end() && !Live.test(It->second)) {
+      if (It != Order.end() && !Live.test(It->second)) {
         Live.set(It->second);
-        Reach.push_back(B);
+        if (B != Defined)
+          Reach.push_back(B);
       }
     };
     for (const BasicBlock *B : UseBlocks)
@@ -991,7 +1019,15 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
       translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts, &Reps);
     renamePointerPhis(S, To, *From);
   }
-  killFactsDefinedIn(S.Facts, To);
+  // What was known of a value defined again here is of its last value (a
+  // loop's condition is tested afresh at every turn, even a read nothing
+  // in the loop writes: another processor may).
+  llvm::erase_if(S.Facts, [&](const Fact &F) {
+    const auto *I = dyn_cast<Instruction>(F.V);
+    return I && I->getParent() == &To;
+  });
+  if (auto K = KilledAt.find(&To); K != KilledAt.end())
+    llvm::erase_if(S.Facts, [&](const Fact &F) { return is_contained(K->second, F.V); });
   // Facts no code from here on can consult only keep paths apart.
   llvm::erase_if(S.Facts, [&](const Fact &F) { return !factMatters(F.V, To); });
   for (const Fact &F : PhiFacts)

@@ -130,6 +130,10 @@ private:
   ValueReps Reps;
   /// The representatives of values that occur twice or more.
   llvm::DenseSet<const llvm::Value *> Echoed;
+  /// By block: the representatives of operations on values the block
+  /// defines anew, whose facts end there (see findRepresentatives).
+  llvm::DenseMap<const llvm::BasicBlock *, llvm::SmallVector<const llvm::Value *, 2>>
+      KilledAt;
   /// Each representative's other values.
   llvm::DenseMap<const llvm::Value *, llvm::SmallVector<const llvm::Value *, 2>> Members;
   /// By value: the blocks (by Order) in which a fact about it matters.

@@ -194,39 +194,59 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
   // The address's GEPs from the outermost to the base; the structure is the
   // one closest to the base (`&CONTAINING_RECORD(E, ADAPTER, Link)->Flags`
   // is an ADAPTER field, whatever E points into).
-  int64_t Offset = 0, FieldOffset = 0;
+  // Offsets from V as a range of starts [Offset, OffsetMax]: an index into
+  // an array of known length moves within the array (`&Ext->Dpc[Queue]`).
+  int64_t Offset = 0, OffsetMax = 0, FieldOffset = 0, FieldOffsetMax = 0;
   bool Variable = false, FieldVariable = false;
   StructType *S = nullptr;
   const Value *V = Ptr->stripPointerCasts();
   while (const auto *GEP = dyn_cast<GEPOperator>(V)) {
     // The offset within the source element (all indices but the first),
     // and the first index's step over whole elements.
-    int64_t Within = 0, Step = 0;
+    int64_t Within = 0, WithinMax = 0, Step = 0;
     bool WithinVariable = false, StepVariable = false;
     unsigned Index = 0;
+    // The aggregate the current index selects in (the source element for
+    // the second index).
+    Type *Aggregate = GEP->getSourceElementType();
     for (gep_type_iterator I = gep_type_begin(GEP), E = gep_type_end(GEP); I != E;
          ++I, ++Index) {
       const auto *C = dyn_cast<ConstantInt>(I.getOperand());
-      bool &IsVariable = Index == 0 ? StepVariable : WithinVariable;
-      int64_t &Sum = Index == 0 ? Step : Within;
+      Type *In = Aggregate;
+      if (Index > 0)
+        Aggregate = I.getIndexedType();
       if (StructType *ST = I.getStructTypeOrNull()) {
-        Sum += static_cast<int64_t>(
+        int64_t Field = static_cast<int64_t>(
             DL.getStructLayout(ST)->getElementOffset(cast<ConstantInt>(C)->getZExtValue()));
+        Within += Field;
+        WithinMax += Field;
         continue;
       }
-      if (!C) {
-        IsVariable = true;
-        continue;
+      int64_t Size = static_cast<int64_t>(DL.getTypeAllocSize(I.getIndexedType()));
+      if (Index == 0) {
+        if (C)
+          Step += C->getSExtValue() * Size;
+        else
+          StepVariable = true;
+      } else if (C) {
+        Within += C->getSExtValue() * Size;
+        WithinMax += C->getSExtValue() * Size;
+      } else if (const auto *AT = dyn_cast<ArrayType>(In); AT && AT->getNumElements() > 1) {
+        // (A one-element array is often the header's way to say "any
+        // length": `ULONG Data[ANYSIZE_ARRAY]`.)
+        WithinMax += static_cast<int64_t>(AT->getNumElements() - 1) * Size;
+      } else {
+        WithinVariable = true;
       }
-      Sum += C->getSExtValue() *
-             static_cast<int64_t>(DL.getTypeAllocSize(I.getIndexedType()));
     }
     if (auto *ST = dyn_cast<StructType>(GEP->getSourceElementType())) {
       S = ST;
       FieldOffset = Offset + Within;
+      FieldOffsetMax = OffsetMax + WithinMax;
       FieldVariable = Variable || WithinVariable;
     }
     Offset += Within + Step;
+    OffsetMax += WithinMax + Step;
     Variable |= WithinVariable || StepVariable;
     V = GEP->getPointerOperand()->stripPointerCasts();
   }
@@ -246,6 +266,7 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
     // A global's own fields, or a global of no structure type.
     S = dyn_cast<StructType>(G->getValueType());
     FieldOffset = Offset;
+    FieldOffsetMax = OffsetMax;
     FieldVariable = Variable;
     A.Kind = S ? Base::Field : Base::Raw;
   } else if (SmallVector<StructType *, 2> Used =
@@ -255,12 +276,14 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
     S = Used.front();
     A.Also.assign(std::next(Used.begin()), Used.end());
     FieldOffset = Offset;
+    FieldOffsetMax = OffsetMax;
     FieldVariable = Variable;
     A.Kind = Base::Field;
   } else if (!S && isa<Argument>(V)) {
     A.Kind = Base::Param;
     A.Param = cast<Argument>(V);
     FieldOffset = Offset;
+    FieldOffsetMax = OffsetMax;
     FieldVariable = Variable;
   } else {
     A.Kind = S ? Base::Field : Base::Unknown;
@@ -273,7 +296,7 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
     A.R.End = Unbounded;
   } else {
     A.R.Begin = FieldOffset;
-    A.R.End = Size ? FieldOffset + static_cast<int64_t>(*Size) : Unbounded;
+    A.R.End = Size ? FieldOffsetMax + static_cast<int64_t>(*Size) : Unbounded;
   }
   return A;
 }

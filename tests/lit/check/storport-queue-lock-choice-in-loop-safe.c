@@ -1,0 +1,112 @@
+// A miniport's reset path walks its queues and takes each queue's lock by
+// how the adapter was set up: the queue's DPC lock when message signalled
+// interrupts are on and there are several queues, the queue's MSI lock
+// when there is one, the interrupt lock otherwise; the release helper
+// decides the same way. The queue count is read afresh at each turn of the
+// loop (the loop's own condition), so each turn may choose another lock,
+// but the acquire and the release of one turn test the same value: the
+// release takes the lock the acquire took. Buggy twin:
+// storport-queue-lock-choice-in-loop.c.
+// RUN: %cc64 %s -o %t.bc
+// RUN: %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --opts O0,O2 %s
+#include <storport.h>
+
+typedef struct _HW_DEVICE_EXTENSION {
+    BOOLEAN MsixEnabled;
+    ULONG QueueCount;
+    ULONG Resets;
+    STOR_DPC QueueDpc[8];
+} HW_DEVICE_EXTENSION, *PHW_DEVICE_EXTENSION;
+
+sp_DRIVER_INITIALIZE DriverEntry;
+HW_FIND_ADAPTER FindAdapter;
+HW_STARTIO StartIo;
+HW_ADAPTER_CONTROL AdapterControl;
+
+static VOID QueueLock(PHW_DEVICE_EXTENSION Ext, ULONG Queue, PSTOR_LOCK_HANDLE Handle)
+{
+    if (Ext->MsixEnabled) {
+        if (Ext->QueueCount > 1) {
+            StorPortAcquireSpinLock(Ext, DpcLock, &Ext->QueueDpc[Queue], Handle);
+        } else {
+            ULONG OldIrql = 0;
+
+            StorPortAcquireMSISpinLock(Ext, Queue, &OldIrql);
+            Handle->Context.OldIrql = (KIRQL)OldIrql;
+        }
+    } else {
+        StorPortAcquireSpinLock(Ext, InterruptLock, NULL, Handle);
+    }
+}
+
+static VOID QueueUnlock(PHW_DEVICE_EXTENSION Ext, ULONG Queue, PSTOR_LOCK_HANDLE Handle)
+{
+    if (Ext->MsixEnabled) {
+        if (Ext->QueueCount > 1)
+            StorPortReleaseSpinLock(Ext, Handle);
+        else
+            StorPortReleaseMSISpinLock(Ext, Queue, Handle->Context.OldIrql);
+    } else {
+        StorPortReleaseSpinLock(Ext, Handle);
+    }
+}
+
+SCSI_ADAPTER_CONTROL_STATUS AdapterControl(PVOID DeviceExtension,
+                                           SCSI_ADAPTER_CONTROL_TYPE ControlType,
+                                           PVOID Parameters)
+{
+    PHW_DEVICE_EXTENSION Ext = DeviceExtension;
+    ULONG Queue;
+
+    UNREFERENCED_PARAMETER(Parameters);
+    if (ControlType != ScsiRestartAdapter)
+        return ScsiAdapterControlSuccess;
+    for (Queue = 0; Queue < Ext->QueueCount; Queue++) {
+        STOR_LOCK_HANDLE Handle = {0};
+
+        QueueLock(Ext, Queue, &Handle);
+        Ext->Resets++;
+        QueueUnlock(Ext, Queue, &Handle);
+    }
+    return ScsiAdapterControlSuccess;
+}
+
+BOOLEAN StartIo(PVOID DeviceExtension, PSCSI_REQUEST_BLOCK Srb)
+{
+    Srb->SrbStatus = SRB_STATUS_SUCCESS;
+    StorPortNotification(RequestComplete, DeviceExtension, Srb);
+    return TRUE;
+}
+
+ULONG FindAdapter(PVOID DeviceExtension, PVOID HwContext, PVOID BusInformation,
+                  PCHAR ArgumentString, PPORT_CONFIGURATION_INFORMATION ConfigInfo,
+                  PBOOLEAN Again)
+{
+    UNREFERENCED_PARAMETER(DeviceExtension);
+    UNREFERENCED_PARAMETER(HwContext);
+    UNREFERENCED_PARAMETER(BusInformation);
+    UNREFERENCED_PARAMETER(ArgumentString);
+    UNREFERENCED_PARAMETER(ConfigInfo);
+    UNREFERENCED_PARAMETER(Again);
+    return SP_RETURN_FOUND;
+}
+
+ULONG DriverEntry(PVOID DriverObject, PVOID RegistryPath)
+{
+    HW_INITIALIZATION_DATA InitData;
+
+    RtlZeroMemory(&InitData, sizeof(InitData));
+    InitData.HwInitializationDataSize = sizeof(InitData);
+    InitData.AdapterInterfaceType = PCIBus;
+    InitData.HwFindAdapter = FindAdapter;
+    InitData.HwStartIo = StartIo;
+    InitData.HwAdapterControl = AdapterControl;
+    InitData.DeviceExtensionSize = sizeof(HW_DEVICE_EXTENSION);
+    return StorPortInitialize(DriverObject, RegistryPath, &InitData, NULL);
+}
+
+// CHECK: StorPortSpinLock: Pass (0 defects, 4 entry routines)
+// CHECK: StorPortSpinLock3: Pass (0 defects, 4 entry routines)
