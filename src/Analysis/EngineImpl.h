@@ -15,7 +15,7 @@
 #ifndef SDV_ANALYSIS_ENGINEIMPL_H
 #define SDV_ANALYSIS_ENGINEIMPL_H
 
-#include "CallTargets.h"
+#include "sdv/IR/CallTargets.h"
 #include "Monitors.h"
 #include "ObjectTable.h"
 #include "Summary.h"

@@ -14,8 +14,8 @@
 ///
 //===----------------------------------------------------------------------===//
 
-#ifndef SDV_ANALYSIS_CALLTARGETS_H
-#define SDV_ANALYSIS_CALLTARGETS_H
+#ifndef SDV_IR_CALLTARGETS_H
+#define SDV_IR_CALLTARGETS_H
 
 #include "sdv/IR/AccessPath.h"
 
@@ -73,4 +73,4 @@ private:
 
 } // namespace sdv
 
-#endif // SDV_ANALYSIS_CALLTARGETS_H
+#endif // SDV_IR_CALLTARGETS_H

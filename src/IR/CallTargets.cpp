@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CallTargets.h"
+#include "sdv/IR/CallTargets.h"
 
 #include "sdv/IR/Loader.h"
 
