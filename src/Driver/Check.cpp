@@ -140,10 +140,10 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     auto MayChange = [&](const Function &F) {
       return mayChangeState(F, Matcher, RulePtrs);
     };
-    auto Identifying = [&](StringRef Callee, unsigned Arg) {
-      return Catalog.identifyingArg(Callee, Arg);
+    auto ReadOnly = [&](StringRef Callee, unsigned Arg) {
+      return Catalog.readOnlyArg(Callee, Arg);
     };
-    MonitoredCalls Calls{IsMonitored, KnownEffects, MayChange, Identifying};
+    MonitoredCalls Calls{IsMonitored, KnownEffects, MayChange, ReadOnly};
     canonicalize(*D.M, &Calls, &D.SourcesRead);
   }
   if (!Options.DumpCanonicalIR.empty()) {

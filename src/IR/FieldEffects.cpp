@@ -6,6 +6,8 @@
 
 #include "FieldEffects.h"
 
+#include "sdv/IR/CallTargets.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
 
@@ -154,8 +156,8 @@ bool onlyVolatileAccess(const Value *Ptr) {
 } // namespace
 
 FieldEffects::FieldEffects(const Module &M,
-                           function_ref<bool(StringRef, unsigned)> IdentifyingArg)
-    : DL(M.getDataLayout()), IdentifyingArg(IdentifyingArg) {}
+                           function_ref<bool(StringRef, unsigned)> ReadOnlyArg)
+    : DL(M.getDataLayout()), ReadOnlyArg(ReadOnlyArg) {}
 
 void FieldEffects::Writes::addAnything() {
   Anything = true;
@@ -374,8 +376,19 @@ void FieldEffects::addCall(const CallBase &CB, const Function *Owner, Writes &Ou
     return;
   }
   const Function *Callee = CB.getCalledFunction();
-  if (!Callee)
-    return Out.addAnything();
+  if (!Callee) {
+    auto It = IndirectTargets.find(&CB);
+    if (It == IndirectTargets.end())
+      return Out.addAnything();
+    // Copied: summarising a target may grow the map.
+    SmallVector<const Function *, 2> Targets = It->second;
+    for (const Function *Target : Targets) {
+      addCallee(CB, *Target, Owner, Out);
+      if (Out.Anything)
+        return;
+    }
+    return;
+  }
   if (!Callee->isDeclaration())
     return addCallee(CB, *Callee, Owner, Out);
   if (accessesDeviceOnly(normalizeSymbol(Callee->getName())))
@@ -392,9 +405,10 @@ void FieldEffects::addCall(const CallBase &CB, const Function *Owner, Writes &Ou
     if (!Arg->getType()->isPointerTy())
       continue;
     // The kernel's routines do not write the driver's memory they are
-    // handed only to know the caller (Storport's HwDeviceExtension).
-    if (IdentifyingArg &&
-        IdentifyingArg(normalizeSymbol(Callee->getName()), CB.getArgOperandNo(&ArgUse)))
+    // handed only to read, or to know the caller by (Storport's
+    // HwDeviceExtension).
+    if (ReadOnlyArg &&
+        ReadOnlyArg(normalizeSymbol(Callee->getName()), CB.getArgOperandNo(&ArgUse)))
       continue;
     if (const auto *F = dyn_cast<Function>(Arg->stripPointerCasts())) {
       // A callback: what it writes through its own parameters is unknown
@@ -419,6 +433,24 @@ bool FieldEffects::addWrites(const Writes &W, Writes &Out) {
   for (const Region &R : W.Regions)
     Out.add(R);
   return W.Params.empty();
+}
+
+void FieldEffects::resolveIndirectCalls(const Module &M) {
+  CallTargets Targets(M);
+  for (const Function &F : M)
+    for (const Instruction &I : instructions(F)) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || CB->getCalledFunction() || CB->isInlineAsm())
+        continue;
+      ArrayRef<const Function *> Found = Targets.targetsOf(*CB);
+      // A target that takes other arguments than the call passes is no
+      // evidence of where it goes.
+      if (!Found.empty() && all_of(Found, [&](const Function *T) {
+            return T->isVarArg() ? T->arg_size() <= CB->arg_size()
+                                 : T->arg_size() == CB->arg_size();
+          }))
+        IndirectTargets[CB].assign(Found.begin(), Found.end());
+    }
 }
 
 void FieldEffects::addCallee(const CallBase &CB, const Function &Callee,

@@ -22,14 +22,17 @@
 /// structure closest to the base of the address, e.g. `ADAPTER` bytes 8-12
 /// for `&Adapter->Flags`, or `&CONTAINING_RECORD(E, ADAPTER, Link)->Flags`).
 /// A function that writes through an address with no structure in it (a
-/// pointer parameter, `*p = 0`), calls through a pointer, or runs inline
-/// assembly may write anything. Not counted as writes of driver memory:
-/// stores to the function's own stack, volatile stores through an address
-/// with no structure in it (device registers: WRITE_REGISTER_ULONG), and
-/// addresses made from integers (ports), and the HAL's register and port
+/// pointer parameter, `*p = 0`), calls through a pointer the driver stores
+/// nothing known into (CallTargets), or runs inline assembly may write
+/// anything; a call through a pointer writes what its targets write. Not
+/// counted as writes of driver memory: stores to the function's own stack,
+/// volatile stores through an address with no structure in it (device
+/// registers: WRITE_REGISTER_ULONG), and addresses made from integers
+/// (ports), and the HAL's register and port
 /// accessors (WRITE_REGISTER_ULONG is a function on x86). A declared
 /// (external) function writes at most the objects its pointer arguments
-/// point to, and runs the driver functions passed to it. A write through a
+/// point to (but for the arguments the role catalogue's `read-only-args`
+/// names), and runs the driver functions passed to it. A write through a
 /// function's pointer parameter is kept as such and placed at each call
 /// site on the argument (an out-parameter pointing to the caller's local is
 /// no write of driver memory). The analysis is sequential, as the rest of
@@ -63,10 +66,10 @@ namespace sdv {
 
 class FieldEffects {
 public:
-  /// \p IdentifyingArg (optional) tells which pointer arguments of
+  /// \p ReadOnlyArg (optional) tells which pointer arguments of
   /// declared routines are never written through.
   FieldEffects(const llvm::Module &M,
-               llvm::function_ref<bool(llvm::StringRef, unsigned)> IdentifyingArg = nullptr);
+               llvm::function_ref<bool(llvm::StringRef, unsigned)> ReadOnlyArg = nullptr);
 
   /// Whether the call \p CB may write memory at \p Loc. False only when
   /// \p Loc is a field of a structure and nothing the call can run writes
@@ -77,6 +80,13 @@ public:
   /// structure in it, only ever accessed volatile) and the other a
   /// structure field.
   bool deviceAndField(const llvm::MemoryLocation &A, const llvm::MemoryLocation &B) const;
+
+  /// Resolves the module's calls through function pointers (CallTargets:
+  /// what the driver stores where the call loads its target from), to be
+  /// summarised as calls of those functions. Called once its functions'
+  /// slots are SSA values and before any of its calls are summarised; a
+  /// call left unresolved may write anything.
+  void resolveIndirectCalls(const llvm::Module &M);
 
   /// Whether \p A and \p B are fields of structures that cannot overlap:
   /// other bytes of one structure type, or structures of two types neither
@@ -154,10 +164,12 @@ private:
   bool privateSlot(const llvm::Value *Object);
 
   const llvm::DataLayout &DL;
-  llvm::function_ref<bool(llvm::StringRef, unsigned)> IdentifyingArg;
+  llvm::function_ref<bool(llvm::StringRef, unsigned)> ReadOnlyArg;
   llvm::DenseMap<const llvm::Function *, Writes> Summaries;
   llvm::DenseMap<const llvm::AllocaInst *, bool> PrivateSlots;
   llvm::DenseMap<const llvm::CallBase *, std::pair<const llvm::Value *, Writes>> CallWrites;
+  llvm::DenseMap<const llvm::CallBase *, llvm::SmallVector<const llvm::Function *, 2>>
+      IndirectTargets;
 };
 
 /// The alias analysis result that answers for calls from FieldEffects.

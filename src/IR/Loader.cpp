@@ -960,7 +960,7 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   ModuleAnalysisManager MAM;
   // LLVM's default alias analyses, and what driver functions write, by
   // structure field.
-  FieldEffects Effects(M, Calls ? Calls->IdentifyingArg : nullptr);
+  FieldEffects Effects(M, Calls ? Calls->ReadOnlyArg : nullptr);
   FAM.registerPass([&] { return FieldEffectsAA(Effects); });
   FAM.registerPass([] {
     AAManager AA;
@@ -1003,6 +1003,11 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   // (Each function's dominator tree stays for EarlyCSE below, which frees it.)
   ModulePassManager MPM;
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(Slots)));
+  MPM.run(M, MAM);
+  // Calls through function pointers are summarised as calls of what the
+  // driver stores where the call loads its target from.
+  Effects.resolveIndirectCalls(M);
+  MPM = ModulePassManager();
   FunctionPassManager FPM;
   FPM.addPass(EarlyCSEPass(/*UseMemorySSA=*/false));
   FPM.addPass(GVNPass(GVNOptions().setPRE(false).setLoadPRE(false)));

@@ -80,7 +80,7 @@ struct CatalogSpec {
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
   std::vector<sdv::MethodTableSpec> MethodTables;
-  std::vector<ArgSpec> IdentifyingArgs;
+  std::vector<ArgSpec> ReadOnlyArgs;
 };
 
 } // namespace
@@ -169,7 +169,7 @@ template <> struct MappingTraits<CatalogSpec> {
     Io.mapOptional("field-orders", C.Orders);
     Io.mapOptional("calls", C.Calls);
     Io.mapOptional("method-tables", C.MethodTables);
-    Io.mapOptional("identifying-args", C.IdentifyingArgs);
+    Io.mapOptional("read-only-args", C.ReadOnlyArgs);
   }
 };
 } // namespace llvm::yaml
@@ -248,14 +248,14 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
                        Call.Equals, Call.IntoArg});
   }
   C.Methods = sdv::methodSlots(Spec.MethodTables);
-  for (const ArgSpec &A : Spec.IdentifyingArgs)
-    C.Identifying[A.Function].push_back(A.Arg);
+  for (const ArgSpec &A : Spec.ReadOnlyArgs)
+    C.ReadOnly[A.Function].push_back(A.Arg);
   return C;
 }
 
-bool RoleCatalog::identifyingArg(StringRef Function, unsigned Arg) const {
-  auto It = Identifying.find(Function);
-  return It != Identifying.end() && is_contained(It->second, Arg);
+bool RoleCatalog::readOnlyArg(StringRef Function, unsigned Arg) const {
+  auto It = ReadOnly.find(Function);
+  return It != ReadOnly.end() && is_contained(It->second, Arg);
 }
 
 Expected<RoleCatalog> RoleCatalog::builtin() {

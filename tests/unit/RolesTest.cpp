@@ -35,14 +35,18 @@ TEST_CASE("the built-in role catalogue resolves roles and aliases", "[roles]") {
   CHECK(C.fieldOrder("struct._DRIVER_OBJECT"));
 }
 
-TEST_CASE("the catalogue names the arguments that only identify the caller", "[roles]") {
+TEST_CASE("the catalogue names the arguments kernel routines only read", "[roles]") {
   const RoleCatalog &C = catalog();
   // StorPortNotification(Type, HwDeviceExtension, ...): the extension only.
-  CHECK(C.identifyingArg("StorPortNotification", 1));
-  CHECK_FALSE(C.identifyingArg("StorPortNotification", 2));
-  CHECK(C.identifyingArg("StorPortIssueDpc", 0));
-  CHECK_FALSE(C.identifyingArg("StorPortIssueDpc", 1));
-  CHECK_FALSE(C.identifyingArg("KeAcquireSpinLock", 0));
+  CHECK(C.readOnlyArg("StorPortNotification", 1));
+  CHECK_FALSE(C.readOnlyArg("StorPortNotification", 2));
+  CHECK(C.readOnlyArg("StorPortIssueDpc", 0));
+  CHECK_FALSE(C.readOnlyArg("StorPortIssueDpc", 1));
+  // StorPortGetPhysicalAddress(Ext, Srb, VirtualAddress, Length): Length
+  // is written.
+  CHECK(C.readOnlyArg("StorPortGetPhysicalAddress", 2));
+  CHECK_FALSE(C.readOnlyArg("StorPortGetPhysicalAddress", 3));
+  CHECK_FALSE(C.readOnlyArg("KeAcquireSpinLock", 0));
 }
 
 TEST_CASE("sdv-map.h entries are read with their line", "[roles]") {

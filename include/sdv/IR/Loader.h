@@ -88,10 +88,10 @@ struct MonitoredCalls {
   /// another state than it found it (a lock helper does; a routine that
   /// takes and drops its lock on every path, whichever, does not).
   llvm::function_ref<bool(const llvm::Function &)> MayChangeState;
-  /// Whether pointer argument Arg of the declared routine Callee (its
-  /// name as the driver's source spells it) only identifies the caller's
-  /// device and is never written through (see FieldEffects).
-  llvm::function_ref<bool(llvm::StringRef Callee, unsigned Arg)> IdentifyingArg;
+  /// Whether the declared routine Callee (its name as the driver's source
+  /// spells it) never writes through its pointer argument Arg (see
+  /// FieldEffects).
+  llvm::function_ref<bool(llvm::StringRef Callee, unsigned Arg)> ReadOnlyArg;
 };
 
 /// \p Calls says which calls are monitored: loads are one value across

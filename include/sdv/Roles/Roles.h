@@ -89,10 +89,9 @@ public:
   const std::vector<CallRule> &callRules() const { return Calls; }
   const std::vector<ByName> &byName() const { return Named; }
   const std::vector<MethodSlot> &methodSlots() const { return Methods; }
-  /// Whether pointer argument \p Arg (from 0) of the kernel routine
-  /// \p Function only identifies the caller's device to it: the routine
-  /// never writes through it (`identifying-args`).
-  bool identifyingArg(llvm::StringRef Function, unsigned Arg) const;
+  /// Whether the kernel routine \p Function never writes through its
+  /// pointer argument \p Arg (from 0) (`read-only-args`).
+  bool readOnlyArg(llvm::StringRef Function, unsigned Arg) const;
   /// Documented field names of \p Struct in declaration order, if listed.
   const std::vector<std::string> *fieldOrder(llvm::StringRef Struct) const;
 
@@ -108,7 +107,7 @@ private:
   std::vector<ByName> Named;
   std::vector<MethodSlot> Methods;
   llvm::StringMap<std::vector<std::string>> FieldOrders;
-  llvm::StringMap<llvm::SmallVector<unsigned, 1>> Identifying;
+  llvm::StringMap<llvm::SmallVector<unsigned, 1>> ReadOnly;
 };
 
 /// Why a routine has a role.
