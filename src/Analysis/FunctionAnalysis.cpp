@@ -61,7 +61,11 @@ void FunctionAnalysis::findRepresentatives() {
   // representatives of pure operations) it is computed from.
   DenseMap<const Value *, SmallVector<const Instruction *, 2>> Bases;
   std::map<unsigned, const Value *> FirstRead;
-  std::map<std::vector<uintptr_t>, const Value *> FirstOperation;
+  // An operation's key: opcode, type, predicate and up to three operands'
+  // representatives (pure operations have no more).
+  using OperationKey = std::tuple<unsigned, Type *, unsigned, const Value *, const Value *,
+                                  const Value *>;
+  DenseMap<OperationKey, const Value *> FirstOperation;
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
     for (const Instruction &Inst : *BB) {
       if (const MDNode *Same = Inst.getMetadata(SameKind)) {
@@ -83,12 +87,13 @@ void FunctionAnalysis::findRepresentatives() {
           all_of(Inst.operands(), [&](const Use &U) { return IsInvariant(U.get()); });
       if (AllInvariant)
         Invariant.insert(&Inst);
-      std::vector<uintptr_t> Key{Inst.getOpcode(), uintptr_t(Inst.getType())};
-      if (const auto *Cmp = dyn_cast<CmpInst>(&Inst))
-        Key.push_back(Cmp->getPredicate());
-      for (const Use &U : Inst.operands())
-        Key.push_back(reinterpret_cast<uintptr_t>(repOf(&Reps, U.get())));
-      auto [It, Inserted] = FirstOperation.try_emplace(std::move(Key), &Inst);
+      const Value *Ops[3] = {nullptr, nullptr, nullptr};
+      for (unsigned I = 0; I < Inst.getNumOperands() && I < 3; ++I)
+        Ops[I] = repOf(&Reps, Inst.getOperand(I));
+      const auto *Cmp = dyn_cast<CmpInst>(&Inst);
+      OperationKey Key{Inst.getOpcode(), Inst.getType(),
+                       Cmp ? unsigned(Cmp->getPredicate()) : 0u, Ops[0], Ops[1], Ops[2]};
+      auto [It, Inserted] = FirstOperation.try_emplace(Key, &Inst);
       if (!Inserted) {
         Reps[&Inst] = It->second;
         Echoed.insert(It->second);

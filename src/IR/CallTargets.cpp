@@ -79,6 +79,12 @@ CallTargets::CallTargets(const Module &M) : DL(M.getDataLayout()) {
       } else {
         continue;
       }
+      // (Most stores store numbers: skip them before the walk. A routine
+      // may be stored as an integer: InterlockedExchangePointer.)
+      if (isa<ConstantData>(Value) ||
+          (!Value->getType()->isPointerTy() && stripConversions(Value) == Value &&
+           !isa<PHINode>(Value) && !isa<SelectInst>(Value)))
+        continue;
       SmallVector<const Function *, 2> Targets = storedFunctions(Value);
       if (Targets.empty())
         continue;
