@@ -132,6 +132,10 @@ std::optional<bool> evaluate(const Value *Cond, const FactSet &Facts,
     auto [X, C, IsEq] = *Test;
     if (std::optional<bool> Known = lookup(repOf(Reps, X), C, Facts))
       return *Known == IsEq;
+    // A known value widened (`if (LockHeld == TRUE)` compares the BOOLEAN
+    // zero-extended to an int).
+    if (std::optional<int64_t> Value = knownValue(X, Facts, Reps))
+      return (*Value == C) == IsEq;
     return std::nullopt;
   }
   // Any comparison of two known values (`NT_SUCCESS(Status)` is

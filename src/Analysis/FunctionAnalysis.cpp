@@ -399,15 +399,30 @@ void FunctionAnalysis::applyEvent(const CallBase &CB, const EventCall &Ev,
       bindHandle(S.Handles, E.Objects.intern(Ev.Rule, pathOn(Handle, S)), Id);
     }
   };
+  bool OnZero = Event.Outcome == EventOutcome::OnZeroResult;
   if (Event.Outcome == EventOutcome::Always) {
     for (PathState &S : States)
       if (std::optional<ObjectId> Id = ObjectOn(S))
         Move(S, *Id);
     return;
   }
+  if (Event.AlwaysIfNullArg && *Event.AlwaysIfNullArg + Ev.ArgOffset < CB.arg_size() &&
+      isa<ConstantPointerNull>(CB.getArgOperand(*Event.AlwaysIfNullArg + Ev.ArgOffset))) {
+    // Always the success: the result says so (`if (!NT_SUCCESS(Status))`
+    // after a wait without a timeout is never taken).
+    std::vector<PathState> Out;
+    for (PathState &S : States) {
+      if (!addFact(S.Facts, {&CB, 0, /*Equal=*/OnZero}))
+        continue;
+      if (std::optional<ObjectId> Id = ObjectOn(S))
+        Move(S, *Id);
+      Out.push_back(std::move(S));
+    }
+    States = std::move(Out);
+    return;
+  }
   // The event happens only if the call returns non-zero (or zero): split
   // each path on the result, and let the branch that tests it pick its side.
-  bool OnZero = Event.Outcome == EventOutcome::OnZeroResult;
   std::vector<PathState> Out;
   for (PathState &S : States) {
     std::optional<ObjectId> Id = ObjectOn(S);

@@ -35,6 +35,7 @@ struct EventSpec {
   std::string KeySpace;
   std::vector<unsigned> OutArgs;
   std::string Outcome = "always";
+  std::optional<unsigned> AlwaysIfNullArg;
   bool Ordered = false;
   std::string Trace;
   std::vector<std::string> Functions;
@@ -129,6 +130,7 @@ template <> struct MappingTraits<EventSpec> {
     Io.mapOptional("binds-handle-arg", E.BindsHandleArg);
     Io.mapOptional("out-args", E.OutArgs);
     Io.mapOptional("outcome", E.Outcome, std::string("always"));
+    Io.mapOptional("always-if-null-arg", E.AlwaysIfNullArg);
     Io.mapOptional("ordered", E.Ordered, false);
     Io.mapRequired("trace", E.Trace);
     Io.mapOptional("functions", E.Functions);
@@ -352,6 +354,9 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
       return EventError("has outcome '" + E.Outcome +
                         "'; expected 'always', 'on-nonzero-result' or "
                         "'on-zero-result'");
+    if (E.AlwaysIfNullArg && Event.Outcome == EventOutcome::Always)
+      return EventError("has 'always-if-null-arg' but its outcome is 'always'");
+    Event.AlwaysIfNullArg = E.AlwaysIfNullArg;
     if (!E.KeySpace.empty()) {
       if (R.Naming != ObjectNaming::Key)
         return EventError("has a 'key-space', but objects are not named by key");

@@ -25,6 +25,7 @@ typedef struct WDFDPC__ *WDFDPC;
 typedef struct WDFTIMER__ *WDFTIMER;
 typedef PVOID WDFOBJECT;
 typedef struct WDFSPINLOCK__ *WDFSPINLOCK;
+typedef struct WDFWAITLOCK__ *WDFWAITLOCK;
 typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
 
 typedef NTSTATUS NTAPI EVT_WDF_DRIVER_DEVICE_ADD(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit);
@@ -148,6 +149,9 @@ typedef enum _WDFFUNCENUM {
     WdfRequestMarkCancelableTableIndex = 255,
     WdfRequestUnmarkCancelableTableIndex = 256,
     WdfRequestSetCompletionRoutineTableIndex = 260,
+    WdfWaitLockCreateTableIndex = 312,
+    WdfWaitLockAcquireTableIndex = 313,
+    WdfWaitLockReleaseTableIndex = 314,
     WdfSpinLockCreateTableIndex = 315,
     WdfSpinLockAcquireTableIndex = 316,
     WdfSpinLockReleaseTableIndex = 317,
@@ -178,6 +182,31 @@ FORCEINLINE VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
 {
     ((PFN_WDFSPINLOCKRELEASE)WdfFunctions[WdfSpinLockReleaseTableIndex])(WdfDriverGlobals,
                                                                         SpinLock);
+}
+
+/* Framework wait locks (the WdfWaitlock rule). WdfWaitLockAcquire returns
+   STATUS_SUCCESS with the lock, or STATUS_TIMEOUT without it when a Timeout
+   (100-ns units, negative: relative) elapses; a NULL Timeout waits. */
+typedef NTSTATUS (NTAPI *PFN_WDFWAITLOCKCREATE)(PWDF_DRIVER_GLOBALS, PWDF_OBJECT_ATTRIBUTES,
+                                               WDFWAITLOCK *);
+typedef NTSTATUS (NTAPI *PFN_WDFWAITLOCKACQUIRE)(PWDF_DRIVER_GLOBALS, WDFWAITLOCK, PLONGLONG);
+typedef VOID (NTAPI *PFN_WDFWAITLOCKRELEASE)(PWDF_DRIVER_GLOBALS, WDFWAITLOCK);
+
+FORCEINLINE NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes, WDFWAITLOCK *Lock)
+{
+    return ((PFN_WDFWAITLOCKCREATE)WdfFunctions[WdfWaitLockCreateTableIndex])(
+        WdfDriverGlobals, LockAttributes, Lock);
+}
+
+FORCEINLINE NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout)
+{
+    return ((PFN_WDFWAITLOCKACQUIRE)WdfFunctions[WdfWaitLockAcquireTableIndex])(
+        WdfDriverGlobals, Lock, Timeout);
+}
+
+FORCEINLINE VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
+{
+    ((PFN_WDFWAITLOCKRELEASE)WdfFunctions[WdfWaitLockReleaseTableIndex])(WdfDriverGlobals, Lock);
 }
 
 typedef VOID NTAPI EVT_WDF_REQUEST_CANCEL(WDFREQUEST Request);

@@ -77,7 +77,7 @@ typedef short SHORT, CSHORT;
 typedef unsigned short USHORT, *PUSHORT;
 typedef long LONG, *PLONG;                    /* 32 bits on Windows (LLP64) */
 typedef unsigned long ULONG, *PULONG;         /* 32 bits on Windows (LLP64) */
-typedef long long LONGLONG, LONG64;
+typedef long long LONGLONG, LONG64, *PLONGLONG;
 typedef unsigned long long ULONGLONG, ULONG64;
 typedef __WCHAR_TYPE__ WCHAR, *PWCHAR, *PWSTR;
 typedef const WCHAR *PCWSTR;
@@ -162,6 +162,7 @@ typedef struct _SINGLE_LIST_ENTRY {
 /* ------------------------------------------------------------------------ */
 
 #define STATUS_SUCCESS                  ((NTSTATUS)0x00000000L)
+#define STATUS_TIMEOUT                  ((NTSTATUS)0x00000102L)
 #define STATUS_PENDING                  ((NTSTATUS)0x00000103L)
 #define STATUS_CONTINUE_COMPLETION      STATUS_SUCCESS
 #define STATUS_MORE_ENTRIES             ((NTSTATUS)0x00000105L)

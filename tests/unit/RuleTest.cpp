@@ -64,7 +64,7 @@ TEST_CASE("the built-in rules load, in a stable order", "[rule]") {
     Ids.push_back(R.id().str());
   CHECK(Ids == std::vector<std::string>{"SpinLockDpc", "QueuedSpinLock", "CancelSpinLock",
                                         "InterruptSpinLock", "StorPortSpinLock",
-                                        "StorPortSpinLock3", "WdfSpinlock", "NdisSpinLock"});
+                                        "StorPortSpinLock3", "WdfSpinlock", "WdfWaitlock", "NdisSpinLock"});
   for (const Rule &R : *Rules) {
     CHECK_FALSE(R.models().empty());
     CHECK_FALSE(R.helpUri().empty());
@@ -121,6 +121,16 @@ TEST_CASE("the lock family's rules say how their calls name their locks", "[rule
   CHECK(Wdf.methodSlots()[0].Name == "WdfSpinLockAcquire");
   CHECK(Wdf.methodSlots()[0].Slot == 316);
   CHECK(Wdf.methodSlots()[0].HiddenArgs == 1);
+
+  // A wait lock acquired with a timeout is held only on STATUS_SUCCESS;
+  // without one (NULL) it always is.
+  const Rule &Wait = builtin("WdfWaitlock");
+  const RuleEvent &WAcquire = Wait.event(*Wait.eventFor("WdfWaitLockAcquire"));
+  CHECK(WAcquire.Outcome == EventOutcome::OnZeroResult);
+  CHECK(WAcquire.AlwaysIfNullArg == 1u);
+  REQUIRE(Wait.methodSlots().size() == 2);
+  CHECK(Wait.methodSlots()[0].Slot == 313);
+  CHECK(Wait.methodSlots()[1].Slot == 314);
 }
 
 TEST_CASE("the built-in SpinLockDpc rule loads", "[rule]") {
@@ -230,6 +240,8 @@ TEST_CASE("malformed rules are rejected with a reason", "[rule]") {
                         "    functions: [Close]")) == "");
   CHECK_THAT(parseError(With("trace: closed", "trace: closed\n    outcome: sometimes")),
              Catch::Contains("on-zero-result"));
+  CHECK_THAT(parseError(With("trace: closed", "trace: closed\n    always-if-null-arg: 1")),
+             Catch::Contains("'always-if-null-arg' but its outcome is 'always'"));
 }
 
 TEST_CASE("a missing rule file is an error naming it", "[rule]") {

@@ -125,6 +125,10 @@ struct RuleEvent {
   /// untouched, when the rule's object is opaque.
   std::vector<unsigned> OutArgs;
   EventOutcome Outcome = EventOutcome::Always;
+  /// An outcome other than Always holds only when this argument is not a
+  /// null pointer: with a null one the event always happens
+  /// (`WdfWaitLockAcquire(Lock, NULL)` waits until it has the lock).
+  std::optional<unsigned> AlwaysIfNullArg;
   /// Whether the event acquires, for the lock order.
   bool Ordered = false;
   /// Source names of the functions that raise this event, as listed.

@@ -1,0 +1,191 @@
+// WdfWaitlock, buggy: one mistake per callback, in each shape (directly,
+// through a helper and through two, in a loop, on an early return, a
+// timeout's status taken for the lock, and in a DPC only its WDF_DPC_CONFIG
+// registers). The object is the WDFWAITLOCK handle, kept in the device
+// context (a global here, which names it); the methods are inline wrappers
+// that call through KMDF's function table. Safe twin: wdf-waitlock-safe.c.
+// RUN: %cc64 %s -o %t.bc
+// RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc86 %s -o %t86.bc
+// RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %variants --opts O0,O2 %s
+#include <wdf.h>
+
+typedef struct _DEVICE_CONTEXT {
+    WDFWAITLOCK ConfigLock;
+    WDFWAITLOCK StatsLock;
+    LIST_ENTRY Pending;
+    ULONG Reads;
+    WDFDPC Dpc;
+} DEVICE_CONTEXT, *PDEVICE_CONTEXT;
+
+DEVICE_CONTEXT g_Context;
+
+EVT_WDF_DRIVER_DEVICE_ADD DeviceAdd;
+EVT_WDF_IO_QUEUE_IO_READ EvtRead;
+EVT_WDF_IO_QUEUE_IO_WRITE EvtWrite;
+EVT_WDF_IO_QUEUE_IO_DEFAULT EvtDefault;
+EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoctl, EvtInternalIoctl;
+EVT_WDF_IO_QUEUE_IO_STOP EvtStop;
+EVT_WDF_DPC EvtDpc;
+
+VOID EvtRead(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length)
+{
+    PDEVICE_CONTEXT Ctx = &g_Context;
+
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Length);
+    WdfWaitLockAcquire(Ctx->ConfigLock, NULL);
+    Ctx->Reads++;
+    WdfRequestComplete(Request, STATUS_SUCCESS);
+} // CHECK: wdf-waitlock.c:[[@LINE]]:1: error: [WdfWaitlock] The EVT_WDF_IO_QUEUE_IO_READ callback 'EvtRead' has returned without releasing the wait lock 'g_Context.ConfigLock'.
+
+static VOID LockConfig(PDEVICE_CONTEXT Ctx)
+{
+    WdfWaitLockAcquire(Ctx->ConfigLock, NULL); // CHECK: wdf-waitlock.c:[[@LINE]]:5: error: [WdfWaitlock] The driver is calling WdfWaitLockAcquire after already acquiring the wait lock 'g_Context.ConfigLock'.
+}
+
+static VOID UnlockConfig(PDEVICE_CONTEXT Ctx)
+{
+    WdfWaitLockRelease(Ctx->ConfigLock);
+}
+
+VOID EvtWrite(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T Length)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Length);
+    LockConfig(&g_Context);
+    WdfRequestComplete(Request, STATUS_SUCCESS);
+} // CHECK: wdf-waitlock.c:[[@LINE]]:1: error: [WdfWaitlock] The EVT_WDF_IO_QUEUE_IO_WRITE callback 'EvtWrite' has returned without releasing the wait lock 'g_Context.ConfigLock'.
+
+static VOID LockAndCount(PDEVICE_CONTEXT Ctx)
+{
+    LockConfig(Ctx);
+    Ctx->Reads++;
+}
+
+static VOID UnlockAndCount(PDEVICE_CONTEXT Ctx)
+{
+    Ctx->Reads--;
+    UnlockConfig(Ctx);
+}
+
+VOID EvtDefault(WDFQUEUE Queue, WDFREQUEST Request)
+{
+    UNREFERENCED_PARAMETER(Queue);
+    LockAndCount(&g_Context);
+    LockAndCount(&g_Context); // (a deadlock: reported at the acquire, in LockConfig)
+    UnlockAndCount(&g_Context);
+    WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+VOID EvtStop(WDFQUEUE Queue, WDFREQUEST Request, ULONG ActionFlags)
+{
+    PDEVICE_CONTEXT Ctx = &g_Context;
+    PLIST_ENTRY Entry;
+
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(ActionFlags);
+    while (!IsListEmpty(&Ctx->Pending)) {
+        WdfWaitLockAcquire(Ctx->StatsLock, NULL); // CHECK: wdf-waitlock.c:[[@LINE]]:9: error: [WdfWaitlock] The driver is calling WdfWaitLockAcquire after already acquiring the wait lock 'g_Context.StatsLock'.
+        Entry = RemoveHeadList(&Ctx->Pending);
+        if (Entry == &Ctx->Pending) {
+            continue;
+        }
+        Ctx->Reads--;
+        WdfWaitLockRelease(Ctx->StatsLock);
+    }
+} // CHECK: wdf-waitlock.c:[[@LINE]]:1: error: [WdfWaitlock] The EVT_WDF_IO_QUEUE_IO_STOP callback 'EvtStop' has returned without releasing the wait lock 'g_Context.StatsLock'.
+
+VOID EvtIoctl(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T OutLength, SIZE_T InLength, ULONG Code)
+{
+    PDEVICE_CONTEXT Ctx = &g_Context;
+
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(OutLength);
+    WdfWaitLockAcquire(Ctx->ConfigLock, NULL);
+    if (InLength < sizeof(ULONG)) {
+        WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
+        return; // CHECK: wdf-waitlock.c:[[@LINE]]:9: error: [WdfWaitlock] The EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL callback 'EvtIoctl' has returned without releasing the wait lock 'g_Context.ConfigLock'.
+    }
+    Ctx->Reads = Code;
+    UnlockConfig(Ctx);
+    WdfRequestComplete(Request, STATUS_SUCCESS);
+}
+
+// Nested wait locks, the inner one with a timeout whose status is tested
+// with NT_SUCCESS: STATUS_TIMEOUT passes it without the lock.
+VOID EvtInternalIoctl(WDFQUEUE Queue, WDFREQUEST Request, SIZE_T OutLength, SIZE_T InLength,
+                      ULONG Code)
+{
+    LONGLONG Timeout = -10000000; // one second, relative
+    NTSTATUS Status;
+
+    UNREFERENCED_PARAMETER(Queue);
+    UNREFERENCED_PARAMETER(OutLength);
+    UNREFERENCED_PARAMETER(InLength);
+    WdfWaitLockAcquire(g_Context.ConfigLock, NULL);
+    Status = WdfWaitLockAcquire(g_Context.StatsLock, &Timeout);
+    if (NT_SUCCESS(Status)) {
+        g_Context.Reads = Code;
+        WdfWaitLockRelease(g_Context.StatsLock); // CHECK: wdf-waitlock.c:[[@LINE]]:9: error: [WdfWaitlock] The driver is calling WdfWaitLockRelease without first acquiring the wait lock 'g_Context.StatsLock'.
+    }
+    WdfWaitLockRelease(g_Context.ConfigLock);
+    WdfRequestComplete(Request, Status == STATUS_TIMEOUT ? STATUS_DEVICE_BUSY : STATUS_SUCCESS);
+}
+
+// Registered only by its WDF_DPC_CONFIG: at DISPATCH_LEVEL a wait lock may
+// only be tried, with a zero timeout; the result is ignored.
+VOID EvtDpc(WDFDPC Dpc)
+{
+    LONGLONG NoWait = 0;
+
+    UNREFERENCED_PARAMETER(Dpc);
+    WdfWaitLockAcquire(g_Context.StatsLock, &NoWait);
+    g_Context.Reads = 0;
+    WdfWaitLockRelease(g_Context.StatsLock); // CHECK: wdf-waitlock.c:[[@LINE]]:5: error: [WdfWaitlock] The driver is calling WdfWaitLockRelease without first acquiring the wait lock 'g_Context.StatsLock'.
+}
+
+NTSTATUS DeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
+    WDF_IO_QUEUE_CONFIG QueueConfig;
+    WDF_DPC_CONFIG DpcConfig;
+    WDFDEVICE Device;
+    NTSTATUS Status;
+
+    UNREFERENCED_PARAMETER(Driver);
+    Status = WdfDeviceCreate(&DeviceInit, WDF_NO_OBJECT_ATTRIBUTES, &Device);
+    if (!NT_SUCCESS(Status))
+        return Status;
+    Status = WdfWaitLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &g_Context.ConfigLock);
+    if (!NT_SUCCESS(Status))
+        return Status;
+    Status = WdfWaitLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &g_Context.StatsLock);
+    if (!NT_SUCCESS(Status))
+        return Status;
+    WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&QueueConfig, WdfIoQueueDispatchParallel);
+    QueueConfig.EvtIoRead = EvtRead;
+    QueueConfig.EvtIoWrite = EvtWrite;
+    QueueConfig.EvtIoDefault = EvtDefault;
+    QueueConfig.EvtIoDeviceControl = EvtIoctl;
+    QueueConfig.EvtIoInternalDeviceControl = EvtInternalIoctl;
+    QueueConfig.EvtIoStop = EvtStop;
+    Status = WdfIoQueueCreate(Device, &QueueConfig, WDF_NO_OBJECT_ATTRIBUTES, NULL);
+    if (!NT_SUCCESS(Status))
+        return Status;
+    WDF_DPC_CONFIG_INIT(&DpcConfig, EvtDpc);
+    return WdfDpcCreate(&DpcConfig, WDF_NO_OBJECT_ATTRIBUTES, &g_Context.Dpc);
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    WDF_DRIVER_CONFIG Config;
+
+    InitializeListHead(&g_Context.Pending);
+    WDF_DRIVER_CONFIG_INIT(&Config, DeviceAdd);
+    return WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &Config,
+                           WDF_NO_HANDLE);
+}
+
+// CHECK: WdfWaitlock: Defect (8 defects, 9 entry routines)
