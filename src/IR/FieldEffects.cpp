@@ -44,6 +44,33 @@ bool sameType(StructType *A, StructType *B) {
   return A == B || (A && B && A->isLayoutIdentical(B));
 }
 
+/// The scalar (or opaque) member of \p T that byte \p Offset falls in, and
+/// where in it; none outside T.
+std::optional<std::pair<Type *, int64_t>> leafAt(const DataLayout &DL, Type *T,
+                                                 int64_t Offset) {
+  while (Offset >= 0) {
+    if (auto *ST = dyn_cast<StructType>(T)) {
+      if (ST->isOpaque())
+        return std::make_pair(T, Offset);
+      const StructLayout *L = DL.getStructLayout(ST);
+      if (static_cast<uint64_t>(Offset) >= L->getSizeInBytes())
+        return std::nullopt;
+      unsigned I = L->getElementContainingOffset(static_cast<uint64_t>(Offset));
+      Offset -= static_cast<int64_t>(L->getElementOffset(I));
+      T = ST->getElementType(I);
+    } else if (auto *AT = dyn_cast<ArrayType>(T)) {
+      int64_t Size = static_cast<int64_t>(DL.getTypeAllocSize(AT->getElementType()));
+      if (Size <= 0 || Offset >= Size * static_cast<int64_t>(AT->getNumElements()))
+        return std::nullopt;
+      Offset %= Size;
+      T = AT->getElementType();
+    } else {
+      return std::make_pair(T, Offset);
+    }
+  }
+  return std::nullopt;
+}
+
 /// Calls \p Visit with each offset at which an \p Inner occurs inside an
 /// \p Outer placed at offset \p At, and the size of the place (an array
 /// holding Inners: the array's start and size). Returns true as soon as
@@ -296,7 +323,9 @@ FieldEffects::Address FieldEffects::classify(const Value *Ptr,
   if (FieldVariable || FieldOffset < 0) {
     A.R.Begin = 0;
     A.R.End = Unbounded;
+    A.LastStart = Unbounded;
   } else {
+    A.LastStart = FieldOffsetMax;
     A.R.Begin = FieldOffset;
     A.R.End = Size ? FieldOffsetMax + static_cast<int64_t>(*Size) : Unbounded;
   }
@@ -338,24 +367,26 @@ void FieldEffects::addAt(const Address &Where, const ParamRegion &P,
   auto Shift = [&](int64_t At, int64_t Off) {
     return At == Unbounded || Off == Unbounded ? Unbounded : At + Off;
   };
+  // The callee's bytes, from each place the argument may point to (an
+  // argument at an unknown offset: anywhere in its structure).
+  int64_t Begin = Where.LastStart == Unbounded ? 0 : Shift(Where.R.Begin, P.Begin);
+  int64_t End = Shift(Where.LastStart, P.End);
+  if (Begin == Unbounded)
+    Begin = 0;
   switch (Where.Kind) {
   case Base::Untracked:
     return;
   case Base::Field:
   case Base::Raw: {
     Region R = Where.R;
-    R.End = Shift(R.Begin, P.End);
-    R.Begin = Shift(R.Begin, P.Begin);
-    if (R.Begin == Unbounded)
-      R.Begin = 0;
+    R.Begin = Begin;
+    R.End = End;
     addRegions(Where, R, Out);
     return;
   }
   case Base::Param:
     if (Where.Param->getParent() == Owner) {
-      int64_t Begin = Shift(Where.R.Begin, P.Begin);
-      Out.add(ParamRegion{Where.Param->getArgNo(), Begin == Unbounded ? 0 : Begin,
-                          Shift(Where.R.Begin, P.End)});
+      Out.add(ParamRegion{Where.Param->getArgNo(), Begin, End});
       return;
     }
     [[fallthrough]];
@@ -498,14 +529,30 @@ const FieldEffects::Writes &FieldEffects::writesOf(const Function &F) {
 
 bool FieldEffects::overlaps(const Region &Read, const Region &Write) const {
   // The same bytes of the same base: the same field, or one structure
-  // type read through another's (a common header declared twice). Not so
-  // for a write of unknown extent into a structure of another type (an
-  // array at a variable index, a request block a routine fills): that
-  // would be every field of every type.
+  // type read through another's (two layouts of one request block that
+  // share a header: the same scalar at the same offset). Not so for a write
+  // of unknown extent into a structure of another type (an array at a
+  // variable index, a request block a routine fills), nor where the two
+  // types hold different members at those bytes: that would be every field
+  // of every type.
   bool Related = !Write.S || sameType(Read.S, Write.S);
-  if (intersect(Read.Begin, Read.End, Write.Begin, Write.End) &&
-      (Related || Write.End != Unbounded))
-    return true;
+  if (intersect(Read.Begin, Read.End, Write.Begin, Write.End)) {
+    if (Related)
+      return true;
+    if (Write.End != Unbounded) {
+      int64_t From = std::max(Read.Begin, Write.Begin);
+      int64_t To = std::min(Read.End, Write.End);
+      if (To - From > 64)
+        return true;
+      for (int64_t Byte = From; Byte < To; ++Byte) {
+        auto ReadLeaf = leafAt(DL, Read.S, Byte);
+        auto WriteLeaf = leafAt(DL, Write.S, Byte);
+        if (!ReadLeaf || !WriteLeaf || isa<StructType>(ReadLeaf->first) ||
+            isa<StructType>(WriteLeaf->first) || *ReadLeaf == *WriteLeaf)
+          return true;
+      }
+    }
+  }
   if (Related)
     return false;
   // One structure inside the other (the written one a member of the read

@@ -127,6 +127,10 @@ private:
     /// The structure region (Field, Raw), or the bytes from the parameter
     /// (Param).
     Region R;
+    /// The last byte R can start at: R.Begin for a constant offset, more
+    /// for an index into an array of known length, Unbounded when the
+    /// offset is unknown (R is then the whole structure).
+    int64_t LastStart = 0;
     const llvm::Argument *Param = nullptr;
     /// For a pointer used as several structure types and as no other
     /// (`SRB_TYPE`: a request block read as `SCSI_REQUEST_BLOCK` and as
