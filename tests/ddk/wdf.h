@@ -149,6 +149,8 @@ typedef enum _WDFFUNCENUM {
     WdfRequestMarkCancelableTableIndex = 255,
     WdfRequestUnmarkCancelableTableIndex = 256,
     WdfRequestSetCompletionRoutineTableIndex = 260,
+    WdfObjectAcquireLockTableIndex = 310,
+    WdfObjectReleaseLockTableIndex = 311,
     WdfWaitLockCreateTableIndex = 312,
     WdfWaitLockAcquireTableIndex = 313,
     WdfWaitLockReleaseTableIndex = 314,
@@ -182,6 +184,22 @@ FORCEINLINE VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
 {
     ((PFN_WDFSPINLOCKRELEASE)WdfFunctions[WdfSpinLockReleaseTableIndex])(WdfDriverGlobals,
                                                                         SpinLock);
+}
+
+/* The framework's object lock of a device or queue (the WdfObjectLock rule). */
+typedef VOID (NTAPI *PFN_WDFOBJECTACQUIRELOCK)(PWDF_DRIVER_GLOBALS, WDFOBJECT);
+typedef VOID (NTAPI *PFN_WDFOBJECTRELEASELOCK)(PWDF_DRIVER_GLOBALS, WDFOBJECT);
+
+FORCEINLINE VOID WdfObjectAcquireLock(WDFOBJECT Object)
+{
+    ((PFN_WDFOBJECTACQUIRELOCK)WdfFunctions[WdfObjectAcquireLockTableIndex])(WdfDriverGlobals,
+                                                                            Object);
+}
+
+FORCEINLINE VOID WdfObjectReleaseLock(WDFOBJECT Object)
+{
+    ((PFN_WDFOBJECTRELEASELOCK)WdfFunctions[WdfObjectReleaseLockTableIndex])(WdfDriverGlobals,
+                                                                            Object);
 }
 
 /* Framework wait locks (the WdfWaitlock rule). WdfWaitLockAcquire returns

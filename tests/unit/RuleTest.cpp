@@ -64,7 +64,7 @@ TEST_CASE("the built-in rules load, in a stable order", "[rule]") {
     Ids.push_back(R.id().str());
   CHECK(Ids == std::vector<std::string>{"SpinLockDpc", "QueuedSpinLock", "CancelSpinLock",
                                         "InterruptSpinLock", "StorPortSpinLock",
-                                        "StorPortSpinLock3", "WdfSpinlock", "WdfWaitlock", "NdisSpinLock"});
+                                        "StorPortSpinLock3", "WdfSpinlock", "WdfWaitlock", "WdfObjectLock", "NdisSpinLock"});
   for (const Rule &R : *Rules) {
     CHECK_FALSE(R.models().empty());
     CHECK_FALSE(R.helpUri().empty());
@@ -131,6 +131,12 @@ TEST_CASE("the lock family's rules say how their calls name their locks", "[rule
   REQUIRE(Wait.methodSlots().size() == 2);
   CHECK(Wait.methodSlots()[0].Slot == 313);
   CHECK(Wait.methodSlots()[1].Slot == 314);
+
+  const Rule &ObjectLock = builtin("WdfObjectLock");
+  CHECK(ObjectLock.objectIsHandle());
+  REQUIRE(ObjectLock.methodSlots().size() == 2);
+  CHECK(ObjectLock.methodSlots()[0].Slot == 310);
+  CHECK(ObjectLock.methodSlots()[1].Slot == 311);
 }
 
 TEST_CASE("the built-in SpinLockDpc rule loads", "[rule]") {
