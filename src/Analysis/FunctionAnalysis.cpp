@@ -1039,17 +1039,18 @@ void FunctionAnalysis::enqueue(const BasicBlock &To, PathState S,
       translateFacts(S.Facts, Phi.getIncomingValueForBlock(From), &Phi, PhiFacts, &Reps);
     renamePointerPhis(S, To, *From);
   }
-  // What was known of a value defined again here is of its last value (a
-  // loop's condition is tested afresh at every turn, even a read nothing
-  // in the loop writes: another processor may).
+  // Facts end here about a value defined again here (what was known is of
+  // its last value: a loop's condition is tested afresh at every turn, even
+  // a read nothing in the loop writes, as another processor may), about an
+  // operation on such a value (KilledAt), and about values no code from
+  // here on consults (they would only keep paths apart).
+  auto Killed = KilledAt.find(&To);
   llvm::erase_if(S.Facts, [&](const Fact &F) {
     const auto *I = dyn_cast<Instruction>(F.V);
-    return I && I->getParent() == &To;
+    return (I && I->getParent() == &To) ||
+           (Killed != KilledAt.end() && is_contained(Killed->second, F.V)) ||
+           !factMatters(F.V, To);
   });
-  if (auto K = KilledAt.find(&To); K != KilledAt.end())
-    llvm::erase_if(S.Facts, [&](const Fact &F) { return is_contained(K->second, F.V); });
-  // Facts no code from here on can consult only keep paths apart.
-  llvm::erase_if(S.Facts, [&](const Fact &F) { return !factMatters(F.V, To); });
   for (const Fact &F : PhiFacts)
     if (!addFact(S.Facts, F))
       return; // Cannot happen for a consistent path; drop it if it does.
