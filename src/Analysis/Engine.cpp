@@ -276,7 +276,10 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
       Seen;
   for (const EntryRoutine &Root : Entries) {
     const Summary &S = Summaries[Root.F];
-    auto Consider = [&](const ViolationRecord &V) {
+    // The routine's exit violations, each with the statement of the entry
+    // routine itself that last moved the object (see groupExits).
+    std::vector<std::tuple<RuleIndex, Defect, SourceLoc>> Exits;
+    auto Consider = [&](const ViolationRecord &V, bool AtExit) {
       if (!V.Unconditional && V.EntryState != entryState(Root, V.Object))
         return;
       RuleIndex RI = Objects.rule(V.Object);
@@ -292,6 +295,7 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
         D.Object = Objects.render(V.Object, R);
       }
       D.Site = V.Site;
+      D.AtExit = AtExit;
       if (const CallBase *CB = V.Call)
         if (std::optional<CalledName> Called = calledName(*CB, R.methodSlots()))
           D.Function = Called->Name.str();
@@ -300,27 +304,48 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
       // A call inside an API's inlined wrapper is where the driver called
       // the wrapper, by the wrapper's name.
       std::string Api;
-      SourceLoc Where = callerLocation(*V.Site, [&](StringRef Name) {
-        return R.eventFor(Name).has_value();
-      }, &Api);
+      auto IsApi = [&](StringRef Name) { return R.eventFor(Name).has_value(); };
+      SourceLoc Where = callerLocation(*V.Site, IsApi, &Api);
       if (!Api.empty() && V.Call)
         D.Function = Api;
       if (!Where.known())
         Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
-      auto [It, Inserted] = Seen.try_emplace(
-          {RI, Where.File, Where.Line, Where.Column, V.Violation}, Defects.size());
-      if (Inserted) {
-        Defects.push_back(std::move(D));
+      if (!AtExit) {
+        auto [It, Inserted] = Seen.try_emplace(
+            {RI, Where.File, Where.Line, Where.Column, V.Violation}, Defects.size());
+        if (Inserted) {
+          Defects.push_back(std::move(D));
+          return;
+        }
+        Defect &Old = Defects[It->second];
+        if (D.Trace.size() < Old.Trace.size())
+          Old = std::move(D);
         return;
       }
-      Defect &Old = Defects[It->second];
-      if (D.Trace.size() < Old.Trace.size())
-        Old = std::move(D);
+      // The entry routine's own statement (a call at depth 0, or the
+      // event itself there) under which the last event happened; inlined
+      // code counts where it was called from the routine, so that -O2
+      // groups as -O0 does. None for the entry state.
+      SourceLoc Moved;
+      const TraceStep *Statement = nullptr;
+      unsigned Depth = 0;
+      for (const TraceStep &Step : D.Trace) {
+        if (Depth == 0 && (Step.Kind == StepKind::Call || Step.Kind == StepKind::Event))
+          Statement = &Step;
+        if (Step.Kind == StepKind::Call)
+          ++Depth;
+        else if (Step.Kind == StepKind::Return && Depth)
+          --Depth;
+        if (Step.Kind == StepKind::Event)
+          Moved = outermostLocation(*Statement->Inst);
+      }
+      Exits.emplace_back(RI, std::move(D), Moved);
     };
     for (const ViolationRecord &V : S.Violations)
-      Consider(V);
+      Consider(V, /*AtExit=*/false);
     for (const ViolationRecord &V : S.ExitViolations)
-      Consider(V);
+      Consider(V, /*AtExit=*/true);
+    groupExits(Exits, Results);
   }
   // An acquire that both takes a lock already held and breaks the order is
   // one mistake: the first says it.
@@ -350,6 +375,74 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
         return LA < LB;
       return A.Violation < B.Violation;
     });
+}
+
+/// One mistake, one defect: an entry routine's returns that leave an object
+/// in a violating state are one defect per rule and violation when they leak
+/// the same object or what one statement of the routine took (an acquire,
+/// or a call whose callees acquire), transitively. A release missing before
+/// several returns is one mistake; so are the objects one statement takes
+/// (the lock of each node a recursive walk takes, the lock a helper chooses
+/// by a flag: the MSI or the interrupt lock) and the acquires of one object
+/// (a lock taken on either branch). Two locks taken by two statements and
+/// left held at one return stay two defects: each misses its release (and
+/// an optimiser that merges returns does not change the count). The
+/// shortest trace (then the first return in source order) is the one shown;
+/// the other returns are listed, each once.
+void Engine::groupExits(std::vector<std::tuple<RuleIndex, Defect, SourceLoc>> &Exits,
+                        std::vector<RuleResult> &Results) {
+  std::vector<unsigned> Leader(Exits.size());
+  std::iota(Leader.begin(), Leader.end(), 0u);
+  auto Find = [&](unsigned I) {
+    while (Leader[I] != I)
+      I = Leader[I] = Leader[Leader[I]];
+    return I;
+  };
+  for (unsigned I = 0; I < Exits.size(); ++I)
+    for (unsigned J = 0; J < I; ++J) {
+      const auto &[RI, DI, MovedI] = Exits[I];
+      const auto &[RJ, DJ, MovedJ] = Exits[J];
+      if (RI == RJ && DI.Violation == DJ.Violation &&
+          (DI.Object == DJ.Object || MovedI == MovedJ))
+        Leader[Find(I)] = Find(J);
+    }
+  for (unsigned I = 0; I < Exits.size(); ++I) {
+    if (Find(I) != I)
+      continue;
+    std::vector<unsigned> Members;
+    for (unsigned J = 0; J < Exits.size(); ++J)
+      if (Find(J) == I)
+        Members.push_back(J);
+    auto Shown = [&](unsigned J) {
+      const Defect &D = std::get<Defect>(Exits[J]);
+      return std::make_pair(D.Trace.size(), locationOf(*D.Site));
+    };
+    unsigned Best = *std::min_element(Members.begin(), Members.end(), [&](unsigned A, unsigned B) {
+      return Shown(A) < Shown(B);
+    });
+    Defect D = std::move(std::get<Defect>(Exits[Best]));
+    SourceLoc Where = locationOf(*D.Site);
+    std::vector<std::tuple<SourceLoc, std::string, const Instruction *>> Others;
+    for (unsigned J : Members)
+      if (J != Best) {
+        const Defect &Other = std::get<Defect>(Exits[J]);
+        if (SourceLoc L = locationOf(*Other.Site); !(L == Where))
+          Others.emplace_back(L, Other.Object, Other.Site);
+      }
+    // By return, then the object the shown one names, then by name.
+    llvm::stable_sort(Others, [&](const auto &A, const auto &B) {
+      return std::make_tuple(std::get<0>(A), std::get<1>(A) != D.Object, std::get<1>(A)) <
+             std::make_tuple(std::get<0>(B), std::get<1>(B) != D.Object, std::get<1>(B));
+    });
+    Others.erase(std::unique(Others.begin(), Others.end(),
+                             [](const auto &A, const auto &B) {
+                               return std::get<0>(A) == std::get<0>(B);
+                             }),
+                 Others.end());
+    for (auto &[L, Object, Site] : Others)
+      D.OtherExits.push_back({Site, std::move(Object)});
+    Results[std::get<RuleIndex>(Exits[I])].Defects.push_back(std::move(D));
+  }
 }
 
 bool Engine::overBudget() {

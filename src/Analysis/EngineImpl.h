@@ -22,6 +22,7 @@
 #include "Trace.h"
 
 #include "sdv/Analysis/Engine.h"
+#include "sdv/IR/SourceLocation.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -31,6 +32,7 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace sdv {
@@ -103,6 +105,8 @@ private:
   void analyseComponent(const std::vector<const llvm::Function *> &Component);
   void seedEntries();
   void collectDefects(std::vector<RuleResult> &Results);
+  void groupExits(std::vector<std::tuple<RuleIndex, Defect, SourceLoc>> &Exits,
+                  std::vector<RuleResult> &Results);
   /// Per object, its decisive states (0: not computed yet).
   std::vector<StateSet> Decisive;
 };

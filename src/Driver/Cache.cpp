@@ -59,6 +59,9 @@ static json::Value toJSON(const Finding &F) {
                  {"object", F.Object},
                  {"function", F.Function},
                  {"trace", arrayOf(F.Trace, [](const TraceEntry &S) { return toJSON(S); })},
+                 {"atExit", F.AtExit},
+                 {"otherExits",
+                  arrayOf(F.OtherExits, [](const TraceEntry &S) { return toJSON(S); })},
                  {"fingerprint", F.Fingerprint}};
   if (F.Related)
     O["related"] = toJSON(*F.Related);
@@ -135,6 +138,7 @@ static bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
          O.map("entry", F.EntryRoutine) && O.map("role", F.Role) &&
          O.map("object", F.Object) && O.map("function", F.Function) &&
          O.map("trace", F.Trace) && O.map("related", F.Related) &&
+         O.map("atExit", F.AtExit) && O.map("otherExits", F.OtherExits) &&
          O.map("fingerprint", F.Fingerprint);
 }
 

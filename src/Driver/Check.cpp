@@ -255,6 +255,7 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   F.Role = D.Entry->role().str();
   F.Object = D.Object;
   F.Function = D.Function;
+  F.AtExit = D.AtExit;
   unsigned Depth = 0;
   std::vector<Decision> Decisions = findDecisions(D.Trace);
   auto NextDecision = Decisions.begin();
@@ -307,6 +308,16 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
     F.Trace.push_back(std::move(E));
     if (S.Kind == StepKind::Call)
       ++Depth;
+  }
+  for (const Defect::OtherExit &Exit : D.OtherExits) {
+    Defect Other;
+    Other.Entry = D.Entry;
+    Other.Object = Exit.Object;
+    TraceEntry E;
+    E.Kind = "exit";
+    E.Loc = locationOf(*Exit.Site);
+    E.Message = "also: " + substitute(V.TraceText, Other);
+    F.OtherExits.push_back(std::move(E));
   }
   return F;
 }

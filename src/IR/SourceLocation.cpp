@@ -100,6 +100,18 @@ SourceLoc callerLocation(const Instruction &I, function_ref<bool(StringRef)> IsA
   return L;
 }
 
+SourceLoc outermostLocation(const Instruction &I) {
+  const DILocation *DL = I.getDebugLoc().get();
+  if (!DL)
+    return locationOf(I);
+  while (DL->getInlinedAt())
+    DL = DL->getInlinedAt();
+  SourceLoc L = locationOf(*DL);
+  if (L.Function.empty())
+    L.Function = sourceName(*I.getFunction());
+  return L;
+}
+
 SourceLoc locationOf(const Function &F) {
   SourceLoc L;
   L.Function = sourceName(F);

@@ -91,7 +91,7 @@ document.querySelectorAll('.trace li').forEach(function (li) {
   });
 });
 // The step named by the address (defect-1.html#step-3), else the violation.
-var steps = document.querySelectorAll('.trace li');
+var steps = document.querySelectorAll('.trace ol.steps li');
 var wanted = /^#step-([0-9]+)$/.exec(location.hash);
 if (wanted && document.getElementById('step-' + wanted[1])) show(wanted[1]);
 else if (steps.length) show(steps[steps.length - 1].dataset.step);
@@ -175,9 +175,7 @@ void writeDefect(const Finding &F, size_t I, SourceFiles &Sources, raw_ostream &
     Files.push_back(L);
     return Files.size() - 1;
   };
-  OS << "<div class=\"main\">\n<div class=\"trace\">\n<h2>Trace</h2>\n<ol>\n";
-  for (size_t S = 0; S < F.Trace.size(); ++S) {
-    const TraceEntry &E = F.Trace[S];
+  auto Item = [&](size_t S, const TraceEntry &E) {
     std::string Target;
     if (E.Loc.known()) {
       size_t K = FileId(E.Loc);
@@ -188,8 +186,18 @@ void writeDefect(const Finding &F, size_t I, SourceFiles &Sources, raw_ostream &
        << "\" style=\"margin-left:" << E.Depth << "em\"><a href=\"#step-" << S << "\">"
        << escape(E.Loc.str()) << "</a> <span class=\"kind\">" << escape(E.Kind)
        << "</span><br>" << escape(E.Message) << "</li>\n";
+  };
+  OS << "<div class=\"main\">\n<div class=\"trace\">\n<h2>Trace</h2>\n<ol class=\"steps\">\n";
+  for (size_t S = 0; S < F.Trace.size(); ++S)
+    Item(S, F.Trace[S]);
+  OS << "</ol>\n";
+  if (!F.OtherExits.empty()) {
+    OS << "<h2>Other returns that leak it</h2>\n<ul>\n";
+    for (size_t K = 0; K < F.OtherExits.size(); ++K)
+      Item(F.Trace.size() + K, F.OtherExits[K]);
+    OS << "</ul>\n";
   }
-  OS << "</ol>\n</div>\n<div class=\"sources\">\n";
+  OS << "</div>\n<div class=\"sources\">\n";
   for (size_t K = 0; K < Files.size(); ++K) {
     const SourceLoc &L = Files[K];
     OS << "<h2>" << escape(L.File) << "</h2>\n";

@@ -115,6 +115,14 @@ void JsonWriter::write(const CheckReport &Report, raw_ostream &OS) {
           for (const TraceEntry &S : F.Trace)
             step(J, S);
         });
+        // Every return in the violating state: the one traced (the trace's
+        // last step), then the others.
+        if (F.AtExit && !F.Trace.empty())
+          J.attributeArray("returns", [&] {
+            step(J, F.Trace.back());
+            for (const TraceEntry &E : F.OtherExits)
+              step(J, E);
+          });
       });
   });
   if (Report.HasBaseline)

@@ -86,6 +86,8 @@ void makeValidUTF8(CheckReport &Report) {
       fixTrace(*F.Related);
     for (TraceEntry &T : F.Trace)
       fixTrace(T);
+    for (TraceEntry &T : F.OtherExits)
+      fixTrace(T);
     if (F.Suppressed)
       for (std::string *S : {&F.Suppressed->Justification, &F.Suppressed->Where})
         fixString(*S);

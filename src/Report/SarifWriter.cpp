@@ -226,6 +226,12 @@ json::Value Sarif::result(const Finding &F) {
     Entry["id"] = 2;
     Related.push_back(std::move(Entry));
   }
+  int64_t NextId = 3;
+  for (const TraceEntry &E : F.OtherExits) {
+    json::Object Exit = *location(E.Loc, E.Message).getAsObject();
+    Exit["id"] = NextId++;
+    Related.push_back(std::move(Exit));
+  }
   if (!Related.empty())
     R["relatedLocations"] = std::move(Related);
   json::Array Steps;

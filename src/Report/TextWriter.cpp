@@ -93,6 +93,10 @@ void TextPrinter::finding(const Finding &F) {
     diagnostic(Step.Loc, /*Error=*/false, Step.Message);
     excerpt(Step.Loc);
   }
+  for (const TraceEntry &Exit : F.OtherExits) {
+    diagnostic(Exit.Loc, /*Error=*/false, Exit.Message);
+    excerpt(Exit.Loc);
+  }
 }
 
 void TextPrinter::verdict(const RuleVerdict &V) {

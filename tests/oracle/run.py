@@ -161,8 +161,11 @@ def compare(args, patterns, prog, source):
         r.problem = "tool error: exit {}: {}".format(tool.returncode, tool.stderr.strip())
         return r
     report = json.loads(tool.stdout)
-    r.raw = {(d["violation"], d["location"]["line"])
-             for d in report["defects"] if d["rule"] == rule}
+    # A violation at a return is one defect for all the returns of that
+    # mistake; the oracle names each return.
+    r.raw = {(d["violation"], where["location"]["line"])
+             for d in report["defects"] if d["rule"] == rule
+             for where in d.get("returns", [{"location": d["location"]}])}
     r.got = r.raw
     for name in patterns:
         fixed = PATTERNS[name](prog, text, r.got)

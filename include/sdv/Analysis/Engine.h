@@ -84,8 +84,19 @@ struct Defect {
   std::string Function;
   /// Primary location: the violating call, or the exit of the routine.
   const llvm::Instruction *Site = nullptr;
+  /// Whether the violation is the entry routine's return in a state the
+  /// rule's `exit` forbids.
+  bool AtExit = false;
   /// From the entry routine to the violation, Violation step last.
   std::vector<TraceStep> Trace;
+  /// For an exit violation: the entry routine's other returns in a
+  /// violating state that are the same mistake (see Engine::groupExits),
+  /// each return and object once, in source order.
+  struct OtherExit {
+    const llvm::Instruction *Site = nullptr;
+    std::string Object;
+  };
+  std::vector<OtherExit> OtherExits;
 };
 
 struct EngineStats {

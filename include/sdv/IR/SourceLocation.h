@@ -52,6 +52,9 @@ SourceLoc locationOf(const llvm::DILocation &DL);
 SourceLoc callerLocation(const llvm::Instruction &I,
                          llvm::function_ref<bool(llvm::StringRef)> IsApi,
                          std::string *Api = nullptr);
+/// Where the function \p I is in says it is: I's location, or for code
+/// inlined into that function, where it calls the outermost inlined one.
+SourceLoc outermostLocation(const llvm::Instruction &I);
 /// The line of the function's declaration (its opening line).
 SourceLoc locationOf(const llvm::Function &F);
 

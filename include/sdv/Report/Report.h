@@ -64,6 +64,13 @@ struct Finding {
   /// The event that put the object in the violating state, if any.
   std::optional<TraceEntry> Related;
   std::vector<TraceEntry> Trace;
+  /// Whether the violation is the entry routine's return (Loc is a return).
+  bool AtExit = false;
+  /// For a violation at the entry routine's return: the routine's other
+  /// returns in a violating state that are the same mistake (kind `exit`;
+  /// the message names the object), in source order; Loc is the one the
+  /// trace reaches.
+  std::vector<TraceEntry> OtherExits;
   /// Identifies the finding across edits of unrelated lines (see
   /// fingerprintFindings); empty until computed.
   std::string Fingerprint;

@@ -57,6 +57,7 @@ VOID LinkDpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
         KeReleaseSpinLockFromDpcLevel(&Adapter->SendLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Adapter->SendLock'.
     }
 } // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'LinkDpc' has returned without releasing the spinlock 'Adapter->SendLock'.
+// CHECK: .c:[[@LINE-1]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'LinkDpc' has returned without releasing the spinlock 'Adapter->RecvLock'.
 
 VOID ResetDpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
 {
@@ -79,4 +80,4 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
     return STATUS_SUCCESS;
 }
 
-// CHECK: SpinLockDpc: Defect (5 defects, 3 entry routines)
+// CHECK: SpinLockDpc: Defect (6 defects, 3 entry routines)

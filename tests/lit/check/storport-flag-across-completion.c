@@ -156,5 +156,5 @@ ULONG DriverEntry(PVOID DriverObject, PVOID RegistryPath)
 }
 
 // (The interrupt lock, held at the same return on the other path, is not
-// reported again there: one report per return statement.)
+// reported again there: QueueLock took one or the other, one mistake.)
 // CHECK: StorPortSpinLock: Defect (3 defects, 4 entry routines)

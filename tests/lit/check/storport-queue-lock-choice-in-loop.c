@@ -114,6 +114,6 @@ ULONG DriverEntry(PVOID DriverObject, PVOID RegistryPath)
 }
 
 // (The DPC lock, held at the same return on the other path, is not
-// reported again there: one report per return statement.)
+// reported again there: the one call that took a lock took one or the other.)
 // CHECK: StorPortSpinLock: Defect (3 defects, 4 entry routines)
 // CHECK: StorPortSpinLock3: Pass (0 defects, 4 entry routines)
