@@ -6,6 +6,8 @@
 
 #include "Decisions.h"
 
+#include "sdv/IR/Loader.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -327,47 +329,165 @@ std::optional<std::string> conditionText(StringRef Text, size_t Col) {
   return Cond;
 }
 
-/// The top-level comparison operators of a C expression.
+/// The top-level operators of a C expression that decide how its truth
+/// relates to a comparison: equality, relational (with the operands' text),
+/// or something else that is not a plain value (`?:`, `,`, assignment is a
+/// value). Arithmetic and bitwise operators leave a plain value, tested
+/// against zero.
 struct Operators {
   bool Eq = false, Ne = false, Other = false;
-  bool any() const { return Eq || Ne || Other; }
+  /// Any binary operator at the top level (comparisons included): `!` in
+  /// front of such an expression negates only its first operand.
+  bool Binary = false;
+  /// The one top-level relational operator (`<`, `<=`, `>`, `>=`), if any,
+  /// and the text on each side of it.
+  std::optional<CmpInst::Predicate> Rel;
+  unsigned RelCount = 0;
+  StringRef Left, Right;
+  bool comparison() const { return Eq || Ne || RelCount; }
 };
 
 Operators topLevelOperators(StringRef Cond) {
   Operators Ops;
   int Depth = 0;
+  // Whether the text so far ends with an operand, so that `&`, `*`, `-`
+  // there are binary.
+  auto AfterOperand = [&](size_t I) {
+    StringRef Before = Cond.take_front(I).rtrim();
+    return !Before.empty() && (isAlnum(Before.back()) || Before.back() == '_' ||
+                               Before.back() == ')' || Before.back() == ']');
+  };
   for (size_t I = 0; I < Cond.size(); ++I) {
     char C = Cond[I];
     char N = I + 1 < Cond.size() ? Cond[I + 1] : 0;
-    if (C == '-' && N == '>')
-      ++I; // member access, not a comparison
-    else if (C == '(' || C == '[')
+    if (Depth == 0 && StringRef("&|^+-*/%<>=!?,").contains(C) && AfterOperand(I) &&
+        !(C == '-' && N == '>') && !(C == '!' && N != '='))
+      Ops.Binary = true;
+    if (C == '-' && N == '>') {
+      ++I; // member access
+    } else if ((C == '<' && N == '<') || (C == '>' && N == '>')) {
+      ++I; // shift
+    } else if (C == '(' || C == '[') {
       ++Depth;
-    else if (C == ')' || C == ']')
+    } else if (C == ')' || C == ']') {
       --Depth;
-    else if (Depth == 0 && C == '=' && N == '=')
+    } else if (Depth != 0) {
+      continue;
+    } else if (C == '=' && N == '=') {
       Ops.Eq = true, ++I;
-    else if (Depth == 0 && C == '!' && N == '=')
+    } else if (C == '!' && N == '=') {
       Ops.Ne = true, ++I;
-    else if (Depth == 0 && (C == '<' || C == '>' || C == '?' || C == '&' || C == '|'))
+    } else if (C == '<' || C == '>') {
+      bool OrEqual = N == '=';
+      Ops.Rel = C == '<' ? (OrEqual ? CmpInst::ICMP_SLE : CmpInst::ICMP_SLT)
+                         : (OrEqual ? CmpInst::ICMP_SGE : CmpInst::ICMP_SGT);
+      ++Ops.RelCount;
+      Ops.Left = Cond.take_front(I).trim();
+      Ops.Right = Cond.drop_front(I + (OrEqual ? 2 : 1)).trim();
+      I += OrEqual;
+    } else if (C == '?' || C == ',') {
       Ops.Other = true;
+    }
   }
   return Ops;
 }
 
-/// Whether the source condition means the opposite of the IR branch's
-/// condition. clang branches on `!E` by testing E with the successors
-/// swapped, and optimised code may test `a == b` for the source's `a != b`
-/// (or `x == 0` for a plain `x`) with the successors swapped; both are
-/// undone here. Other rewrites are not recognised.
-bool invertedInIR(const BranchInst &Br, StringRef Cond) {
-  bool Inverted = false;
-  // Negations of the whole condition in the source...
-  StringRef E = Cond.trim();
-  while (E.startswith("!") && !E.startswith("!=") && !topLevelOperators(E.drop_front()).any()) {
-    E = E.drop_front().ltrim();
-    Inverted = !Inverted;
+/// An integer literal as C writes it (`4`, `0x10`, `5UL`), or nothing.
+std::optional<int64_t> integerLiteral(StringRef Text) {
+  Text = Text.trim();
+  while (Text.startswith("(") && Text.endswith(")"))
+    Text = Text.drop_front().drop_back().trim();
+  bool Negative = Text.consume_front("-");
+  Text = Text.rtrim("uUlL");
+  uint64_t Value;
+  if (Text.empty() || Text.getAsInteger(0, Value) || Value > uint64_t(INT64_MAX))
+    return std::nullopt;
+  return Negative ? -int64_t(Value) : int64_t(Value);
+}
+
+/// `x P C` as a half-line of the integers: `x <= T` (Up false) or `x >= T`
+/// (Up true).
+std::optional<std::pair<bool, int64_t>> halfLine(CmpInst::Predicate P, int64_t C) {
+  switch (ICmpInst::getSignedPredicate(P)) {
+  case CmpInst::ICMP_SLT:
+    return std::make_pair(false, C - 1);
+  case CmpInst::ICMP_SLE:
+    return std::make_pair(false, C);
+  case CmpInst::ICMP_SGT:
+    return std::make_pair(true, C + 1);
+  case CmpInst::ICMP_SGE:
+    return std::make_pair(true, C);
+  default:
+    return std::nullopt;
   }
+}
+
+/// How a source relational test relates to the IR's: the same test (the
+/// same operator, or `x <= 4` for `x < 5`), its negation, or unknown.
+std::optional<bool> relationalInverted(const Operators &Ops, const ICmpInst &Cmp) {
+  CmpInst::Predicate Source = *Ops.Rel;
+  StringRef Left = Ops.Left, Right = Ops.Right;
+  // A constant on the left: the optimiser puts it on the right.
+  if (integerLiteral(Left) && !integerLiteral(Right)) {
+    Source = CmpInst::getSwappedPredicate(Source);
+    std::swap(Left, Right);
+  }
+  // The IR's constant on the right too (unoptimised code keeps the
+  // source's order).
+  CmpInst::Predicate IR = ICmpInst::getSignedPredicate(Cmp.getPredicate());
+  const Value *IRRight = Cmp.getOperand(1);
+  if (isa<ConstantInt>(Cmp.getOperand(0)) && !isa<ConstantInt>(IRRight)) {
+    IR = CmpInst::getSwappedPredicate(IR);
+    IRRight = Cmp.getOperand(0);
+  }
+  const auto *C = dyn_cast<ConstantInt>(IRRight);
+  std::optional<int64_t> Literal = integerLiteral(Right);
+  if (C && Literal && C->getBitWidth() < 64) {
+    int64_t Value = Cmp.isUnsigned() ? int64_t(C->getZExtValue()) : C->getSExtValue();
+    auto S = halfLine(Source, *Literal), I = halfLine(IR, Value);
+    if (!S || !I)
+      return std::nullopt;
+    if (*S == *I)
+      return false;
+    if (S->first != I->first && (S->first ? S->second == I->second + 1
+                                          : I->second == S->second + 1))
+      return true;
+    return std::nullopt;
+  }
+  // Without constants to compare, only the operator itself says.
+  if (IR == Source)
+    return false;
+  if (IR == CmpInst::getInversePredicate(Source))
+    return true;
+  return std::nullopt;
+}
+
+/// Strips the source's negations of the whole condition \p E, and
+/// parentheses around all of it, flipping \p Inverted for each `!`.
+void stripNegations(StringRef &E, bool &Inverted) {
+  E = E.trim();
+  while (true) {
+    if (E.startswith("(") && closingParen(E, 0) == E.size() - 1) {
+      E = E.drop_front().drop_back().trim();
+    } else if (E.startswith("!") && !E.startswith("!=") &&
+               !topLevelOperators(E.drop_front()).Binary) {
+      E = E.drop_front().ltrim();
+      Inverted = !Inverted;
+    } else {
+      break;
+    }
+  }
+}
+
+/// Whether the IR branch tests the negation of the source condition, when
+/// the two can be matched: clang branches on `!E` by testing E with the
+/// successors swapped, and optimised code may test `a == b` for the
+/// source's `a != b`, `(x & K) == 0` for `x & K`, or `x < 5` for
+/// `!(x > 4)`, with the successors swapped; those are undone.
+std::optional<bool> matchedInversion(const BranchInst &Br, StringRef Cond) {
+  bool Inverted = false;
+  StringRef E = Cond;
+  stripNegations(E, Inverted);
   // ... and in IR.
   const Value *C = Br.getCondition();
   while (const auto *Not = dyn_cast<BinaryOperator>(C)) {
@@ -378,20 +498,51 @@ bool invertedInIR(const BranchInst &Br, StringRef Cond) {
     C = Not->getOperand(0);
     Inverted = !Inverted;
   }
-  const auto *Cmp = dyn_cast<ICmpInst>(C);
-  if (!Cmp || !Cmp->isEquality())
-    return Inverted;
-  bool IREqual = Cmp->getPredicate() == CmpInst::ICMP_EQ;
   Operators Ops = topLevelOperators(E);
-  if (Ops.Other || (Ops.Eq && Ops.Ne))
-    return Inverted;
+  if (Ops.Other || Ops.RelCount > 1 || (Ops.RelCount && (Ops.Eq || Ops.Ne)) ||
+      (Ops.Eq && Ops.Ne))
+    return std::nullopt;
+  const auto *Cmp = dyn_cast<ICmpInst>(C);
+  if (!Cmp) {
+    // A truth value tested as such: a `bool`'s bit (trunc to i1), a call
+    // returning `bool`.
+    if (!Ops.comparison() && (isa<TruncInst>(C) || isa<CallBase>(C)))
+      return Inverted;
+    return std::nullopt;
+  }
+  if (Ops.RelCount) {
+    if (Cmp->isEquality())
+      return std::nullopt;
+    std::optional<bool> Rel = relationalInverted(Ops, *Cmp);
+    if (!Rel)
+      return std::nullopt;
+    return Inverted != *Rel;
+  }
+  if (!Cmp->isEquality())
+    return std::nullopt;
+  bool IREqual = Cmp->getPredicate() == CmpInst::ICMP_EQ;
   if (Ops.Eq || Ops.Ne)
     return Inverted != (Ops.Eq != IREqual);
-  // A plain truth test is `!= 0` in IR.
+  // A plain value's truth is `!= 0` in IR.
   const auto *Zero = dyn_cast<Constant>(Cmp->getOperand(1));
   if (!Zero || !Zero->isNullValue())
-    return Inverted;
+    return std::nullopt;
   return Inverted != IREqual;
+}
+
+/// Whether the source condition means the opposite of the IR branch's
+/// condition, or nothing when that cannot be told. Unoptimised code tests
+/// the condition as written (a macro such as NT_SUCCESS expanded), so there
+/// only the source's `!` counts when the test cannot be matched.
+std::optional<bool> invertedInIR(const BranchInst &Br, StringRef Cond) {
+  if (std::optional<bool> Inverted = matchedInversion(Br, Cond))
+    return Inverted;
+  if (!Br.getFunction()->hasFnAttribute(UnoptimisedAttr))
+    return std::nullopt;
+  bool Inverted = false;
+  StringRef E = Cond;
+  stripNegations(E, Inverted);
+  return Inverted;
 }
 
 } // namespace
@@ -414,16 +565,27 @@ std::optional<std::string> quotedCondition(const Decision &D, SourceFiles &Sourc
 
 } // namespace
 
-bool sourceTakesTrue(const Decision &D, SourceFiles &Sources) {
+std::optional<bool> sourceTakesTrue(const Decision &D, SourceFiles &Sources) {
   std::optional<std::string> Cond = quotedCondition(D, Sources);
-  return Cond ? D.TakesTrue != invertedInIR(*D.Branch, *Cond) : D.TakesTrue;
+  if (!Cond)
+    return D.TakesTrue;
+  std::optional<bool> Inverted = invertedInIR(*D.Branch, *Cond);
+  if (!Inverted)
+    return std::nullopt;
+  return D.TakesTrue != *Inverted;
 }
 
 std::string describeDecision(const Decision &D, SourceFiles &Sources) {
-  std::string Which = sourceTakesTrue(D, Sources) ? "true" : "false";
-  if (std::optional<std::string> Cond = quotedCondition(D, Sources))
-    return "taking the " + Which + " branch: `" + *Cond + "`";
+  std::optional<std::string> Cond = quotedCondition(D, Sources);
   SourceLoc L = locationOf(*D.Branch);
+  std::optional<bool> TakesTrue = sourceTakesTrue(D, Sources);
+  // What the optimiser made of the condition does not say which way the
+  // source's reads: the step names the condition, not a side.
+  if (!TakesTrue)
+    return "following the condition at line " + std::to_string(L.Line) + ": `" + *Cond + "`";
+  std::string Which = *TakesTrue ? "true" : "false";
+  if (Cond)
+    return "taking the " + Which + " branch: `" + *Cond + "`";
   if (!L.known())
     return "taking the " + Which + " branch of a condition in '" + L.Function + "'";
   return "taking the " + Which + " branch of the condition at line " +

@@ -49,12 +49,19 @@ std::vector<Decision> findDecisions(const std::vector<TraceStep> &Trace);
 /// `taking the true branch: `Srb->DataBuffer == NULL``, with the condition
 /// quoted from the source line the branch's debug location points to, or
 /// `taking the true branch of the condition at line N` when it cannot be
-/// read. For `&&` and `||`, the operand the branch tests.
+/// read. For `&&` and `||`, the operand the branch tests. When the IR's test
+/// cannot be related to the source's (see sourceTakesTrue), `following the
+/// condition at line N: `...``, with no side.
 std::string describeDecision(const Decision &D, SourceFiles &Sources);
 
 /// Whether the path takes the true branch of the condition as the source
-/// writes it (which optimised code may have inverted in IR).
-bool sourceTakesTrue(const Decision &D, SourceFiles &Sources);
+/// writes it (which optimised code may have inverted in IR): the IR
+/// branch's side, with the source's `!` and the optimiser's rewrites of the
+/// test undone (`a == b` for `a != b`, `(x & K) == 0` for `x & K`, `x < 5`
+/// for `x <= 4` or for `!(x > 4)`). Nothing when the IR tests something the
+/// source condition cannot be matched with (a `select` of two tests, a
+/// relational test for an equality, a constant the source does not spell).
+std::optional<bool> sourceTakesTrue(const Decision &D, SourceFiles &Sources);
 
 } // namespace sdv
 

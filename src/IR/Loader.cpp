@@ -941,7 +941,10 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
                   std::vector<std::string> *SourcesRead) {
   SourceText Sources(SourcesRead);
   for (Function &F : M)
-    F.removeFnAttr(Attribute::OptimizeNone);
+    if (F.hasFnAttribute(Attribute::OptimizeNone)) {
+      F.removeFnAttr(Attribute::OptimizeNone);
+      F.addFnAttr(UnoptimisedAttr);
+    }
   if (Calls)
     inlineLockHelpers(M, *Calls);
   for (Function &F : M) {

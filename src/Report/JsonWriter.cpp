@@ -35,8 +35,8 @@ static void step(json::OStream &J, const TraceEntry &S) {
   J.attribute("kind", S.Kind);
   J.attribute("message", S.Message);
   J.attribute("depth", static_cast<int64_t>(S.Depth));
-  if (S.Kind == "branch")
-    J.attribute("takesTrue", S.TakesTrue);
+  if (S.Kind == "branch" && S.TakesTrue)
+    J.attribute("takesTrue", *S.TakesTrue);
   J.attributeBegin("location");
   location(J, S.Loc);
   J.attributeEnd();

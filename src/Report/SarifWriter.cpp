@@ -99,7 +99,8 @@ json::Array stepKinds(const TraceEntry &S) {
   if (S.Kind == "return")
     return json::Array{"return", "function"};
   if (S.Kind == "branch")
-    return json::Array{"branch", S.TakesTrue ? "true" : "false"};
+    return S.TakesTrue ? json::Array{"branch", *S.TakesTrue ? "true" : "false"}
+                       : json::Array{"branch"};
   if (S.Kind == "violation") {
     if (S.Event.empty())
       return json::Array{"exit", "function", "danger"};

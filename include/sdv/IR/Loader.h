@@ -67,12 +67,18 @@ constexpr const char *FieldStoreMD = "sdv.field";
 /// one value though neither dominates the other.
 constexpr const char *SameValueMD = "sdv.same";
 
+/// String attribute of the functions compiled without optimisation (clang's
+/// `optnone`, which canonicalize drops): their branches test the source's
+/// conditions as written, macros expanded, with a `!` as swapped successors.
+constexpr const char *UnoptimisedAttr = "sdv-unoptimised";
+
 /// Brings `-O0` and optimised IR to one shape: promotes stack slots, and the
 /// fields of local structures, to SSA values (mem2reg, then SROA), without
 /// changing the CFG. Branches that are `return` statements are marked with
 /// ReturnStatementMD, and stores into struct fields with FieldStoreMD, first,
 /// while the shapes that tell them are still there.
-/// `optnone` is dropped, or the passes would skip `-O0` code. Loads that
+/// `optnone` is dropped (UnoptimisedAttr says where it was), or the passes
+/// would skip `-O0` code. Loads that
 /// read the same memory are numbered with SameValueMD.
 /// What canonicalisation is told of the calls the rules monitor.
 struct MonitoredCalls {

@@ -45,8 +45,9 @@ struct TraceEntry {
   /// (`acquire`, `release`, ...); empty otherwise.
   std::string Event;
   /// For a `branch` step, whether the path takes the condition's true
-  /// branch.
-  bool TakesTrue = false;
+  /// branch; unset when the optimised IR does not tell (and for other
+  /// steps).
+  std::optional<bool> TakesTrue;
 };
 
 struct Finding {
