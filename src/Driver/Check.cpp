@@ -17,6 +17,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
@@ -242,6 +243,34 @@ std::string substitute(StringRef Template, const Defect &D) {
   return Out;
 }
 
+/// A call the optimiser (or canonicalize, for a lock helper) inlined: where
+/// it is called, and the function called.
+struct InlinedCall {
+  const DILocation *Site = nullptr;
+  const DISubprogram *Callee = nullptr;
+  bool operator==(const InlinedCall &O) const {
+    return Site == O.Site && Callee == O.Callee;
+  }
+};
+
+/// The inlined calls \p I sits in, outermost first (from its debug
+/// location's inlinedAt chain), up to an API wrapper's body: a monitored
+/// call in the headers' inline StorPortAcquireSpinLock is that API's call.
+std::vector<InlinedCall> inlinedCalls(const Instruction &I,
+                                      function_ref<bool(StringRef)> IsApi) {
+  std::vector<InlinedCall> Calls;
+  for (const DILocation *DL = I.getDebugLoc().get(); DL && DL->getInlinedAt();
+       DL = DL->getInlinedAt())
+    Calls.push_back({DL->getInlinedAt(), DL->getScope()->getSubprogram()});
+  std::reverse(Calls.begin(), Calls.end());
+  Calls.erase(find_if(Calls,
+                      [&](const InlinedCall &C) {
+                        return !C.Callee || IsApi(C.Callee->getName());
+                      }),
+              Calls.end());
+  return Calls;
+}
+
 Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   Finding F;
   F.RuleId = R.id().str();
@@ -257,10 +286,40 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   F.Function = D.Function;
   F.AtExit = D.AtExit;
   unsigned Depth = 0;
+  // Inlined calls are steps as real ones are: per real call depth, the
+  // inlined calls the trace is in; a step in other ones returns from those
+  // it left and calls those it entered, at their call sites.
+  std::vector<std::vector<InlinedCall>> Inlined(1);
+  auto Reach = [&](ArrayRef<InlinedCall> Now) {
+    std::vector<InlinedCall> &Open = Inlined.back();
+    size_t Common = 0;
+    while (Common < Open.size() && Common < Now.size() && Open[Common] == Now[Common])
+      ++Common;
+    for (; Open.size() > Common; Open.pop_back()) {
+      Depth = Depth ? Depth - 1 : 0;
+      TraceEntry E;
+      E.Kind = "return";
+      E.Loc = locationOf(*Open.back().Site);
+      E.Message = "returns from '" + Open.back().Callee->getName().str() + "' (inlined)";
+      E.Depth = Depth;
+      F.Trace.push_back(std::move(E));
+    }
+    for (const InlinedCall &Call : Now.drop_front(Common)) {
+      TraceEntry E;
+      E.Kind = "call";
+      E.Loc = locationOf(*Call.Site);
+      E.Message = "calls '" + Call.Callee->getName().str() + "' (inlined)";
+      E.Depth = Depth++;
+      F.Trace.push_back(std::move(E));
+      Open.push_back(Call);
+    }
+  };
+  auto ReachStep = [&](const Instruction &I) { Reach(inlinedCalls(I, IsApi)); };
   std::vector<Decision> Decisions = findDecisions(D.Trace);
   auto NextDecision = Decisions.begin();
   for (size_t I = 0; I < D.Trace.size(); ++I) {
     for (; NextDecision != Decisions.end() && NextDecision->Before == I; ++NextDecision) {
+      ReachStep(*NextDecision->Branch);
       TraceEntry E;
       E.Kind = "branch";
       E.Loc = locationOf(*NextDecision->Branch);
@@ -270,6 +329,14 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
       F.Trace.push_back(std::move(E));
     }
     const TraceStep &S = D.Trace[I];
+    if (S.Kind == StepKind::Return) {
+      // Out of the callee's inlined calls, and back in the caller's.
+      Reach({});
+      if (Inlined.size() > 1)
+        Inlined.pop_back();
+    }
+    if (S.Inst)
+      ReachStep(*S.Inst);
     TraceEntry E;
     switch (S.Kind) {
     case StepKind::Entry:
@@ -306,8 +373,10 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
     if (S.Kind == StepKind::Event)
       F.Related = E;
     F.Trace.push_back(std::move(E));
-    if (S.Kind == StepKind::Call)
+    if (S.Kind == StepKind::Call) {
       ++Depth;
+      Inlined.emplace_back();
+    }
   }
   for (const Defect::OtherExit &Exit : D.OtherExits) {
     Defect Other;

@@ -80,3 +80,21 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 // CHECK-NEXT: trace-held-at-exit-two-helpers.c:56:9: note: 'TransferDpc' returns here with '{{[^']+}}' held
 // CHECK-NOT:  note:
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)
+
+// At -O1/-O2 both helpers are inlined into the DPC: the trace names the
+// same calls, marked inlined, at the same lines. (The returns are merged
+// into one `ret` there, and the branch with them.)
+// RUN: %cc64 -O1 %s -o %t1.bc
+// RUN: not %sdv check %t1.bc | FileCheck %s --check-prefix=OPT --implicit-check-not=error: --implicit-check-not=warning:
+// RUN: %cc64 -O2 %s -o %t2.bc
+// RUN: not %sdv check %t2.bc | FileCheck %s --check-prefix=OPT --implicit-check-not=error: --implicit-check-not=warning:
+// OPT:      error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'TransferDpc' has returned without releasing the spinlock '{{[^']+}}'.
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:46:{{([0-9]+:)?}} note: entry routine 'TransferDpc' (KDEFERRED_ROUTINE) starts here
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: calls 'BeginTransfer' (inlined)
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: calls 'LockDevice' (inlined)
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:28:5: note: '{{[^']+}}' acquired here
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: returns from 'LockDevice' (inlined)
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: returns from 'BeginTransfer' (inlined)
+// OPT-NEXT: note: 'TransferDpc' returns here with '{{[^']+}}' held
+// OPT-NOT:  note:
+// OPT:      SpinLockDpc: Defect (1 defect, 2 entry routines)
