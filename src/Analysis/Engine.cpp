@@ -301,45 +301,46 @@ void Engine::collectDefects(std::vector<RuleResult> &Results) {
           D.Function = Called->Name.str();
       D.Trace.push_back({StepKind::Entry, nullptr, Root.F, 0});
       Traces.materialize(V.Trace, D.Trace);
+      if (AtExit) {
+        // The entry routine's own statement (a call at depth 0, or the
+        // event itself there) under which the last event happened; inlined
+        // code counts where it was called from the routine, so that -O2
+        // groups as -O0 does. None for the entry state.
+        SourceLoc Moved;
+        const TraceStep *Statement = nullptr;
+        unsigned Depth = 0;
+        for (const TraceStep &Step : D.Trace) {
+          if (Depth == 0 && (Step.Kind == StepKind::Call || Step.Kind == StepKind::Event))
+            Statement = &Step;
+          if (Step.Kind == StepKind::Call)
+            ++Depth;
+          else if (Step.Kind == StepKind::Return && Depth)
+            --Depth;
+          if (Step.Kind == StepKind::Event)
+            Moved = outermostLocation(*Statement->Inst);
+        }
+        Exits.emplace_back(RI, std::move(D), Moved);
+        return;
+      }
       // A call inside an API's inlined wrapper is where the driver called
       // the wrapper, by the wrapper's name.
       std::string Api;
-      auto IsApi = [&](StringRef Name) { return R.eventFor(Name).has_value(); };
-      SourceLoc Where = callerLocation(*V.Site, IsApi, &Api);
+      SourceLoc Where = callerLocation(*V.Site, [&](StringRef Name) {
+        return R.eventFor(Name).has_value();
+      }, &Api);
       if (!Api.empty() && V.Call)
         D.Function = Api;
       if (!Where.known())
         Where.File = std::to_string(reinterpret_cast<uintptr_t>(V.Site));
-      if (!AtExit) {
-        auto [It, Inserted] = Seen.try_emplace(
-            {RI, Where.File, Where.Line, Where.Column, V.Violation}, Defects.size());
-        if (Inserted) {
-          Defects.push_back(std::move(D));
-          return;
-        }
-        Defect &Old = Defects[It->second];
-        if (D.Trace.size() < Old.Trace.size())
-          Old = std::move(D);
+      auto [It, Inserted] = Seen.try_emplace(
+          {RI, Where.File, Where.Line, Where.Column, V.Violation}, Defects.size());
+      if (Inserted) {
+        Defects.push_back(std::move(D));
         return;
       }
-      // The entry routine's own statement (a call at depth 0, or the
-      // event itself there) under which the last event happened; inlined
-      // code counts where it was called from the routine, so that -O2
-      // groups as -O0 does. None for the entry state.
-      SourceLoc Moved;
-      const TraceStep *Statement = nullptr;
-      unsigned Depth = 0;
-      for (const TraceStep &Step : D.Trace) {
-        if (Depth == 0 && (Step.Kind == StepKind::Call || Step.Kind == StepKind::Event))
-          Statement = &Step;
-        if (Step.Kind == StepKind::Call)
-          ++Depth;
-        else if (Step.Kind == StepKind::Return && Depth)
-          --Depth;
-        if (Step.Kind == StepKind::Event)
-          Moved = outermostLocation(*Statement->Inst);
-      }
-      Exits.emplace_back(RI, std::move(D), Moved);
+      Defect &Old = Defects[It->second];
+      if (D.Trace.size() < Old.Trace.size())
+        Old = std::move(D);
     };
     for (const ViolationRecord &V : S.Violations)
       Consider(V, /*AtExit=*/false);

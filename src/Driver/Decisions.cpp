@@ -426,11 +426,11 @@ std::optional<std::pair<bool, int64_t>> halfLine(CmpInst::Predicate P, int64_t C
 /// same operator, or `x <= 4` for `x < 5`), its negation, or unknown.
 std::optional<bool> relationalInverted(const Operators &Ops, const ICmpInst &Cmp) {
   CmpInst::Predicate Source = *Ops.Rel;
-  StringRef Left = Ops.Left, Right = Ops.Right;
+  StringRef Right = Ops.Right;
   // A constant on the left: the optimiser puts it on the right.
-  if (integerLiteral(Left) && !integerLiteral(Right)) {
+  if (integerLiteral(Ops.Left) && !integerLiteral(Ops.Right)) {
     Source = CmpInst::getSwappedPredicate(Source);
-    std::swap(Left, Right);
+    Right = Ops.Left;
   }
   // The IR's constant on the right too (unoptimised code keeps the
   // source's order).
