@@ -1,0 +1,407 @@
+//===- RoleCatalog.cpp - How drivers register entry routines -------------===//
+//
+// Part of sdv-lite.
+//
+//===----------------------------------------------------------------------===//
+//
+// The roles catalogue (rules/roles.yaml) and the reference tool's role maps
+// (sdv-map.h).
+//
+//===----------------------------------------------------------------------===//
+
+#include "sdv/Roles/Roles.h"
+
+#include "sdv/IR/AccessPath.h"
+#include "sdv/IR/Symbols.h"
+#include "sdv/Support/MethodTableYaml.h"
+#include "sdv/Support/Yaml.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+
+struct AliasSpec {
+  std::string Name, Role;
+};
+struct FieldSpec {
+  std::string Struct, Field, Role;
+  std::vector<std::string> IndexRoles;
+};
+struct TableFieldSpec {
+  std::string Field, Role;
+};
+struct TableSpec {
+  std::vector<std::string> Structs;
+  std::vector<TableFieldSpec> Fields;
+};
+struct OrderSpec {
+  std::string Struct;
+  std::vector<std::string> Fields;
+};
+struct CallSpec {
+  std::string Function, Role;
+  unsigned Arg = 0;
+  std::optional<unsigned> WhenArg;
+  uint64_t Equals = 0;
+  std::optional<unsigned> IntoArg;
+};
+struct ByNameSpec {
+  std::string Function, Role;
+};
+struct ArgSpec {
+  std::string Function;
+  unsigned Arg = 0;
+};
+struct DeclTypeSpec {
+  std::string Type, Role;
+};
+struct CatalogSpec {
+  std::vector<std::string> Roles;
+  std::vector<AliasSpec> Aliases;
+  std::vector<DeclTypeSpec> DeclarationTypes;
+  std::vector<std::vector<std::string>> Equivalent;
+  std::vector<ByNameSpec> ByName;
+  std::vector<FieldSpec> Fields;
+  std::vector<TableSpec> Tables;
+  std::vector<OrderSpec> Orders;
+  std::vector<CallSpec> Calls;
+  std::vector<sdv::MethodTableSpec> MethodTables;
+  std::vector<ArgSpec> ReadOnlyArgs;
+};
+
+} // namespace
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(AliasSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(DeclTypeSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(std::vector<std::string>)
+LLVM_YAML_IS_SEQUENCE_VECTOR(FieldSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(TableFieldSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(ArgSpec)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<AliasSpec> {
+  static void mapping(IO &Io, AliasSpec &A) {
+    Io.mapRequired("name", A.Name);
+    Io.mapRequired("role", A.Role);
+  }
+};
+template <> struct MappingTraits<DeclTypeSpec> {
+  static void mapping(IO &Io, DeclTypeSpec &D) {
+    Io.mapRequired("type", D.Type);
+    Io.mapRequired("role", D.Role);
+  }
+};
+template <> struct MappingTraits<FieldSpec> {
+  static void mapping(IO &Io, FieldSpec &F) {
+    Io.mapRequired("struct", F.Struct);
+    Io.mapRequired("field", F.Field);
+    Io.mapRequired("role", F.Role);
+    Io.mapOptional("index-roles", F.IndexRoles);
+  }
+};
+template <> struct MappingTraits<TableFieldSpec> {
+  static void mapping(IO &Io, TableFieldSpec &F) {
+    Io.mapRequired("field", F.Field);
+    Io.mapRequired("role", F.Role);
+  }
+};
+template <> struct MappingTraits<TableSpec> {
+  static void mapping(IO &Io, TableSpec &T) {
+    Io.mapRequired("structs", T.Structs);
+    Io.mapRequired("fields", T.Fields);
+  }
+};
+template <> struct MappingTraits<OrderSpec> {
+  static void mapping(IO &Io, OrderSpec &O) {
+    Io.mapRequired("struct", O.Struct);
+    Io.mapRequired("fields", O.Fields);
+  }
+};
+template <> struct MappingTraits<CallSpec> {
+  static void mapping(IO &Io, CallSpec &C) {
+    Io.mapRequired("function", C.Function);
+    Io.mapRequired("arg", C.Arg);
+    Io.mapOptional("role", C.Role);
+    Io.mapOptional("when-arg", C.WhenArg);
+    Io.mapOptional("equals", C.Equals, uint64_t(0));
+    Io.mapOptional("into-arg", C.IntoArg);
+  }
+};
+template <> struct MappingTraits<ByNameSpec> {
+  static void mapping(IO &Io, ByNameSpec &B) {
+    Io.mapRequired("function", B.Function);
+    Io.mapRequired("role", B.Role);
+  }
+};
+template <> struct MappingTraits<ArgSpec> {
+  static void mapping(IO &Io, ArgSpec &A) {
+    Io.mapRequired("function", A.Function);
+    Io.mapRequired("arg", A.Arg);
+  }
+};
+template <> struct MappingTraits<CatalogSpec> {
+  static void mapping(IO &Io, CatalogSpec &C) {
+    Io.mapRequired("roles", C.Roles);
+    Io.mapOptional("aliases", C.Aliases);
+    Io.mapOptional("declaration-types", C.DeclarationTypes);
+    Io.mapOptional("equivalent-roles", C.Equivalent);
+    Io.mapOptional("by-name", C.ByName);
+    Io.mapOptional("fields", C.Fields);
+    Io.mapOptional("tables", C.Tables);
+    Io.mapOptional("field-orders", C.Orders);
+    Io.mapOptional("calls", C.Calls);
+    Io.mapOptional("method-tables", C.MethodTables);
+    Io.mapOptional("read-only-args", C.ReadOnlyArgs);
+  }
+};
+} // namespace llvm::yaml
+
+namespace sdv {
+
+//===----------------------------------------------------------------------===//
+// The catalogue
+//===----------------------------------------------------------------------===//
+
+Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
+  CatalogSpec Spec;
+  if (Error E = readYaml(Yaml, BufferName, Spec))
+    return std::move(E);
+  RoleCatalog C;
+  C.Roles = Spec.Roles;
+  auto Check = [&](StringRef Role, StringRef Where) -> Error {
+    if (is_contained(C.Roles, Role))
+      return Error::success();
+    return createStringError(inconvertibleErrorCode(),
+                             BufferName + ": " + Where + " names unknown role '" +
+                                 Role + "'");
+  };
+  for (AliasSpec &A : Spec.Aliases) {
+    if (Error E = Check(A.Role, "alias '" + A.Name + "'"))
+      return std::move(E);
+    C.Aliases[A.Name] = A.Role;
+    C.AliasList.emplace_back(A.Name, A.Role);
+  }
+  for (DeclTypeSpec &D : Spec.DeclarationTypes) {
+    if (Error E = Check(D.Role, "declaration type '" + D.Type + "'"))
+      return std::move(E);
+    C.DeclarationTypes[D.Type] = D.Role;
+  }
+  for (std::vector<std::string> &Group : Spec.Equivalent) {
+    for (const std::string &R : Group)
+      if (Error E = Check(R, "equivalent-roles entry"))
+        return std::move(E);
+    C.Equivalent.push_back(Group);
+  }
+  for (ByNameSpec &B : Spec.ByName) {
+    if (Error E = Check(B.Role, "by-name entry '" + B.Function + "'"))
+      return std::move(E);
+    C.Named.push_back({B.Function, B.Role});
+  }
+  for (FieldSpec &F : Spec.Fields) {
+    if (Error E = Check(F.Role, "field '" + F.Struct + "." + F.Field + "'"))
+      return std::move(E);
+    for (const std::string &R : F.IndexRoles)
+      if (Error E = Check(R, "field '" + F.Struct + "." + F.Field + "'"))
+        return std::move(E);
+    C.Fields.push_back({canonicalTypeName(F.Struct), F.Field, F.Role,
+                        F.IndexRoles});
+  }
+  // A registration table declares the roles of its fields: each role is
+  // named after the type the header gives the field.
+  for (TableSpec &T : Spec.Tables)
+    for (TableFieldSpec &F : T.Fields) {
+      if (!is_contained(C.Roles, F.Role))
+        C.Roles.push_back(F.Role);
+      for (const std::string &Struct : T.Structs)
+        C.Fields.push_back({canonicalTypeName(Struct), F.Field, F.Role, {}});
+    }
+  for (OrderSpec &O : Spec.Orders)
+    C.FieldOrders[canonicalTypeName(O.Struct)] = O.Fields;
+  for (CallSpec &Call : Spec.Calls) {
+    // A fill takes its role from the field it fills; any other call names it.
+    if (Call.IntoArg.has_value() == !Call.Role.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               BufferName + ": call '" + Call.Function +
+                                   "' needs exactly one of 'role' and 'into-arg'");
+    if (!Call.IntoArg)
+      if (Error E = Check(Call.Role, "call '" + Call.Function + "'"))
+        return std::move(E);
+    C.Calls.push_back({Call.Function, Call.Arg, Call.Role, Call.WhenArg,
+                       Call.Equals, Call.IntoArg});
+  }
+  C.Methods = sdv::methodSlots(Spec.MethodTables);
+  for (const ArgSpec &A : Spec.ReadOnlyArgs)
+    C.ReadOnly[A.Function].push_back(A.Arg);
+  return C;
+}
+
+bool RoleCatalog::readOnlyArg(StringRef Function, unsigned Arg) const {
+  auto It = ReadOnly.find(Function);
+  return It != ReadOnly.end() && is_contained(It->second, Arg);
+}
+
+Expected<RoleCatalog> RoleCatalog::builtin() {
+  static const struct {
+    const char *Name;
+    const char *Text;
+  } Files[] = {
+#include "BuiltinRoles.inc"
+  };
+  return parse(Files[0].Text, Files[0].Name);
+}
+
+std::optional<std::string> RoleCatalog::resolveRole(StringRef Name) const {
+  if (is_contained(Roles, Name))
+    return Name.str();
+  auto It = Aliases.find(Name);
+  if (It != Aliases.end())
+    return It->second;
+  return std::nullopt;
+}
+
+std::optional<std::string> RoleCatalog::declarationRole(StringRef Type) const {
+  auto It = DeclarationTypes.find(Type);
+  if (It != DeclarationTypes.end())
+    return It->second;
+  if (!is_contained(Roles, Type))
+    return std::nullopt;
+  for (const FieldRule &F : Fields)
+    if (is_contained(F.IndexRoles, Type))
+      return std::nullopt;
+  return Type.str();
+}
+
+std::vector<std::string> RoleCatalog::refinements(StringRef Role) const {
+  std::vector<std::string> Out;
+  for (const FieldRule &F : Fields)
+    if (F.Role == Role)
+      for (const std::string &R : F.IndexRoles)
+        if (!is_contained(Out, R))
+          Out.push_back(R);
+  return Out;
+}
+
+bool RoleCatalog::compatible(StringRef A, StringRef B) const {
+  if (A == B)
+    return true;
+  for (const FieldRule &F : Fields)
+    if ((F.Role == A && is_contained(F.IndexRoles, B)) ||
+        (F.Role == B && is_contained(F.IndexRoles, A)))
+      return true;
+  return any_of(Equivalent, [&](const std::vector<std::string> &Group) {
+    return is_contained(Group, A) && is_contained(Group, B);
+  });
+}
+
+std::string RoleCatalog::mapName(StringRef Role) const {
+  for (const auto &[Name, Target] : AliasList)
+    if (Target == Role)
+      return Name;
+  return Role.str();
+}
+
+const std::vector<std::string> *RoleCatalog::fieldOrder(StringRef Struct) const {
+  auto It = FieldOrders.find(canonicalTypeName(Struct));
+  return It == FieldOrders.end() ? nullptr : &It->second;
+}
+
+//===----------------------------------------------------------------------===//
+// sdv-map.h
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// \p Text as it may appear in a one-line message: control characters and
+/// other bytes that are not printable ASCII escaped, and at most 80 of them.
+std::string quoted(StringRef Text) {
+  std::string Out;
+  raw_string_ostream OS(Out);
+  printEscapedString(Text.take_front(80), OS);
+  if (Text.size() > 80)
+    OS << "...";
+  return Out;
+}
+
+} // namespace
+
+Expected<std::vector<DeclaredEntry>>
+parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
+  std::vector<DeclaredEntry> Entries;
+  bool InComment = false;
+  unsigned LineNo = 0;
+  SmallVector<StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    ++LineNo;
+    auto Fail = [&](const Twine &Message) {
+      return createStringError(inconvertibleErrorCode(),
+                               FileName + ":" + Twine(LineNo) + ": " + Message);
+    };
+    // Drop comments, including block comments spanning lines.
+    std::string Code;
+    for (size_t I = 0; I < Line.size(); ++I) {
+      if (InComment) {
+        if (Line.substr(I).startswith("*/")) {
+          InComment = false;
+          ++I;
+        }
+        continue;
+      }
+      if (Line.substr(I).startswith("/*")) {
+        InComment = true;
+        ++I;
+        continue;
+      }
+      if (Line.substr(I).startswith("//"))
+        break;
+      Code += Line[I];
+    }
+    StringRef Stmt = StringRef(Code).trim();
+    if (Stmt.empty())
+      continue;
+    if (!Stmt.consume_front("#"))
+      return Fail("expected '#define fun_<ROLE> <function>', found '" + quoted(Stmt) + "'");
+    Stmt = Stmt.ltrim();
+    if (!Stmt.consume_front("define") || (!Stmt.empty() && !isSpace(Stmt.front())))
+      continue; // Include guards, #pragma once and the like.
+    // The preprocessor separates words by any blank, not only spaces.
+    SmallVector<StringRef, 3> Words;
+    SplitString(Stmt, Words, " \t\v\f\r");
+    if (Words.empty())
+      return Fail("'#define' without a name");
+    StringRef Macro = Words[0].trim();
+    if (!Macro.consume_front("fun_"))
+      continue; // Other macros are not role declarations.
+    if (Words.size() < 2)
+      return Fail("'fun_" + quoted(Macro) + "' names no function");
+    if (Words.size() > 2)
+      return Fail("'fun_" + quoted(Macro) + "' must be followed by exactly one function name");
+    StringRef Function = Words[1].trim();
+    if (Function.empty() || !all_of(Function, [](char C) {
+          return isAlnum(C) || C == '_';
+        }) || isDigit(Function.front()))
+      return Fail("'" + quoted(Function) + "' is not a function name");
+    std::optional<std::string> Role = Catalog.resolveRole(Macro);
+    // Several routines of one role are numbered: fun_DRIVER_CANCEL_1.
+    if (!Role) {
+      StringRef Stem = Macro.rtrim("0123456789");
+      if (Stem.size() < Macro.size() && Stem.consume_back("_"))
+        Role = Catalog.resolveRole(Stem);
+    }
+    if (!Role)
+      return Fail("unknown role '" + quoted(Macro) + "'");
+    Entries.push_back({Function.str(), *Role,
+                       (FileName + ":" + Twine(LineNo)).str(), false});
+  }
+  return Entries;
+}
+
+} // namespace sdv
