@@ -13,6 +13,7 @@
 #include "sdv/IR/SourceFiles.h"
 #include "sdv/IR/SourceLocation.h"
 #include "sdv/Roles/Roles.h"
+#include "sdv/Roles/Sequences.h"
 #include "sdv/Rule/Rule.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -72,6 +73,19 @@ Expected<std::vector<DeclaredEntry>> declaredEntries(const RoleOptions &Options,
                                    "': expected FUNCTION=ROLE");
     Declared.push_back({Function.str(), Role.str(), "--entry " + Spec, true});
   }
+  for (const std::string &File : Options.ExportFiles) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
+        MemoryBuffer::getFile(File, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError(Buffer.getError(), "cannot read export list '" + File +
+                                                      "': " + Buffer.getError().message());
+    if (Catalog.exportedRole().empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "--exports: the roles catalogue gives exported "
+                               "functions no role (exported-role)");
+    append_range(Declared,
+                 parseExports((*Buffer)->getBuffer(), File, Catalog.exportedRole()));
+  }
   std::string MapFile = roleMapFile(Options);
   if (!Options.MapFile.empty())
     spdlog::info("role map: '{}' (--map)", MapFile);
@@ -128,6 +142,9 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
   if (D.M->debug_compile_units().empty())
     D.Warnings.push_back("the input has no debug info; locations fall back to "
                          "function names (compile with -g)");
+  // Before canonicalisation, which then treats the sequences' routines as
+  // the driver's own.
+  std::vector<SequenceEntry> Sequences = addSequenceEntries(*D.M, Catalog, D.Warnings);
   {
     StageTimer T("canonicalise", Stats);
     std::vector<const Rule *> RulePtrs;
@@ -165,7 +182,7 @@ Expected<PreparedDriver> prepare(const RoleOptions &Options,
     for (const DriverCondition &C : R.conditions())
       Questions.push_back({C.Struct, C.Field, C.Value});
   Expected<RoleDiscovery> Roles =
-      findEntryRoutines(*D.M, Catalog, *Declared, Questions);
+      findEntryRoutines(*D.M, Catalog, *Declared, Questions, Sequences);
   if (!Roles)
     return Roles.takeError();
   D.Roles = std::move(*Roles);

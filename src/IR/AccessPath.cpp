@@ -441,6 +441,12 @@ static bool pointsToKnownType(const DILocalVariable *Var) {
   return Pointee && !isa<DIBasicType>(Pointee);
 }
 
+/// The size of what a pointer variable points to, in bits.
+static uint64_t pointeeBits(const DILocalVariable *Var) {
+  const DIType *Pointee = stripTypedefs(pointeeType(Var->getType()));
+  return Pointee ? Pointee->getSizeInBits() : 0;
+}
+
 const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) {
   const Function *Fn = owningFunction(V);
   if (!Fn)
@@ -449,10 +455,15 @@ const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) {
   auto It = FV.Values.find(V);
   if (It == FV.Values.end())
     return nullptr;
+  // Of the variables holding the pointer, the one whose type names the
+  // most: `DevExt = CONTAINING_RECORD(Csq, DEVICE_EXTENSION, Csq)` is the
+  // same pointer as `Csq` when the queue is the extension's first member,
+  // and only DevExt's type names the extension's other fields.
+  const DILocalVariable *Best = nullptr;
   for (const DILocalVariable *Var : It->second)
-    if (pointsToKnownType(Var))
-      return Var;
-  return It->second.front();
+    if (pointsToKnownType(Var) && (!Best || pointeeBits(Var) > pointeeBits(Best)))
+      Best = Var;
+  return Best ? Best : It->second.front();
 }
 
 const Value *AccessPathBuilder::onlyStoredValue(const AllocaInst &Slot) {
@@ -551,8 +562,12 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
     auto It = FV.Params.find(A->getArgNo());
     const DILocalVariable *Var = It == FV.Params.end() ? nullptr : It->second;
     // `PEXT Ext = Context;` names a PVOID parameter better than it does.
+    // So does `PEXT Ext = CONTAINING_RECORD(Queue, EXT, Queue)` a PQUEUE one
+    // when the queue is Ext's first member.
     if (const DILocalVariable *Local = variableOf(A);
-        Local && (!Var || (!pointsToKnownType(Var) && pointsToKnownType(Local))))
+        Local && (!Var || (!pointsToKnownType(Var) && pointsToKnownType(Local)) ||
+                  (pointsToKnownType(Var) && pointsToKnownType(Local) &&
+                   pointeeBits(Local) > pointeeBits(Var))))
       Var = Local;
     if (Var) {
       P.BaseName = Var->getName().str();

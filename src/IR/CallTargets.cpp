@@ -10,6 +10,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -35,23 +37,51 @@ void addTarget(SmallVectorImpl<const Function *> &List, const Function *F) {
     List.push_back(F);
 }
 
-/// The driver functions \p V may be: the function itself, or those a phi
-/// or select chooses from (optimised code stores one of two cancel routines
-/// with one exchange: `IoSetCancelRoutine(Irp, Busy ? CancelA : CancelB)`).
+/// Whether parameter \p A holds a routine, as far as the debug info says
+/// (without it, any pointer may).
+bool routineParam(const Argument &A) {
+  if (!A.getType()->isPointerTy())
+    return false;
+  const DISubprogram *SP = A.getParent()->getSubprogram();
+  const DISubroutineType *ST = SP ? SP->getType() : nullptr;
+  if (!ST || A.getArgNo() + 1 >= ST->getTypeArray().size())
+    return true;
+  const DIType *T = stripTypedefs(ST->getTypeArray()[A.getArgNo() + 1]);
+  const auto *Ptr = dyn_cast_or_null<DIDerivedType>(T);
+  return Ptr && Ptr->getTag() == dwarf::DW_TAG_pointer_type &&
+         isa_and_nonnull<DISubroutineType>(stripTypedefs(Ptr->getBaseType()));
+}
+
+/// The driver functions \p V may be: the function itself, those a phi or
+/// select chooses from (optimised code stores one of two cancel routines
+/// with one exchange: `IoSetCancelRoutine(Irp, Busy ? CancelA : CancelB)`),
+/// or, for a routine parameter of a driver's own wrapper (`Item->Routine =
+/// Routine` before queuing a generic worker), what the wrapper's callers
+/// pass, a few wrappers deep.
 SmallVector<const Function *, 2> storedFunctions(const Value *V) {
   SmallVector<const Function *, 2> Out;
-  SmallVector<const Value *, 4> Work{V};
+  SmallVector<std::pair<const Value *, unsigned>, 4> Work{{V, 0}};
   SmallPtrSet<const Value *, 8> Seen;
   while (!Work.empty()) {
-    const Value *X = stripConversions(Work.pop_back_val());
+    auto [X, Depth] = Work.pop_back_val();
+    X = stripConversions(X);
     if (!Seen.insert(X).second)
       continue;
-    if (const Function *F = definedFunction(X))
+    if (const Function *F = definedFunction(X)) {
       addTarget(Out, F);
-    else if (const auto *Phi = dyn_cast<PHINode>(X))
-      append_range(Work, Phi->incoming_values());
-    else if (const auto *Sel = dyn_cast<SelectInst>(X))
-      Work.append({Sel->getTrueValue(), Sel->getFalseValue()});
+    } else if (const auto *Phi = dyn_cast<PHINode>(X)) {
+      for (const Value *In : Phi->incoming_values())
+        Work.push_back({In, Depth});
+    } else if (const auto *Sel = dyn_cast<SelectInst>(X)) {
+      Work.push_back({Sel->getTrueValue(), Depth});
+      Work.push_back({Sel->getFalseValue(), Depth});
+    } else if (const auto *A = dyn_cast<Argument>(X); A && Depth < 3 && routineParam(*A)) {
+      const Function *Wrapper = A->getParent();
+      for (const User *U : Wrapper->users())
+        if (const auto *CB = dyn_cast<CallBase>(U);
+            CB && CB->getCalledOperand() == Wrapper && A->getArgNo() < CB->arg_size())
+          Work.push_back({CB->getArgOperand(A->getArgNo()), Depth + 1});
+    }
   }
   return Out;
 }

@@ -38,6 +38,11 @@ struct TableSpec {
   std::vector<std::string> Structs;
   std::vector<TableFieldSpec> Fields;
 };
+struct DerivedSpec {
+  std::string Base, Role;
+  std::vector<std::string> BaseFields;
+  std::vector<TableFieldSpec> Fields;
+};
 struct OrderSpec {
   std::string Struct;
   std::vector<std::string> Fields;
@@ -56,6 +61,18 @@ struct ArgSpec {
   std::string Function;
   unsigned Arg = 0;
 };
+struct StepSpec {
+  unsigned Arg = 0;
+  std::vector<std::string> Args;
+};
+struct CaseSpec {
+  std::string Via;
+  std::vector<StepSpec> Steps;
+};
+struct SequenceSpec {
+  std::string RegisteredBy, Name, Role;
+  std::vector<CaseSpec> Cases;
+};
 struct DeclTypeSpec {
   std::string Type, Role;
 };
@@ -67,10 +84,13 @@ struct CatalogSpec {
   std::vector<ByNameSpec> ByName;
   std::vector<FieldSpec> Fields;
   std::vector<TableSpec> Tables;
+  std::vector<DerivedSpec> Derived;
   std::vector<OrderSpec> Orders;
   std::vector<CallSpec> Calls;
   std::vector<sdv::MethodTableSpec> MethodTables;
   std::vector<ArgSpec> ReadOnlyArgs;
+  std::vector<SequenceSpec> Sequences;
+  std::string ExportedRole;
 };
 
 } // namespace
@@ -81,10 +101,14 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(std::vector<std::string>)
 LLVM_YAML_IS_SEQUENCE_VECTOR(FieldSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(TableFieldSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(TableSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(DerivedSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(OrderSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(CallSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ByNameSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ArgSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(StepSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(CaseSpec)
+LLVM_YAML_IS_SEQUENCE_VECTOR(SequenceSpec)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<AliasSpec> {
@@ -119,6 +143,14 @@ template <> struct MappingTraits<TableSpec> {
     Io.mapRequired("fields", T.Fields);
   }
 };
+template <> struct MappingTraits<DerivedSpec> {
+  static void mapping(IO &Io, DerivedSpec &D) {
+    Io.mapRequired("base", D.Base);
+    Io.mapRequired("base-fields", D.BaseFields);
+    Io.mapRequired("role", D.Role);
+    Io.mapOptional("fields", D.Fields);
+  }
+};
 template <> struct MappingTraits<OrderSpec> {
   static void mapping(IO &Io, OrderSpec &O) {
     Io.mapRequired("struct", O.Struct);
@@ -147,6 +179,26 @@ template <> struct MappingTraits<ArgSpec> {
     Io.mapRequired("arg", A.Arg);
   }
 };
+template <> struct MappingTraits<StepSpec> {
+  static void mapping(IO &Io, StepSpec &S) {
+    Io.mapRequired("arg", S.Arg);
+    Io.mapRequired("args", S.Args);
+  }
+};
+template <> struct MappingTraits<CaseSpec> {
+  static void mapping(IO &Io, CaseSpec &C) {
+    Io.mapRequired("via", C.Via);
+    Io.mapRequired("steps", C.Steps);
+  }
+};
+template <> struct MappingTraits<SequenceSpec> {
+  static void mapping(IO &Io, SequenceSpec &S) {
+    Io.mapRequired("registered-by", S.RegisteredBy);
+    Io.mapRequired("name", S.Name);
+    Io.mapRequired("role", S.Role);
+    Io.mapRequired("cases", S.Cases);
+  }
+};
 template <> struct MappingTraits<CatalogSpec> {
   static void mapping(IO &Io, CatalogSpec &C) {
     Io.mapRequired("roles", C.Roles);
@@ -156,13 +208,57 @@ template <> struct MappingTraits<CatalogSpec> {
     Io.mapOptional("by-name", C.ByName);
     Io.mapOptional("fields", C.Fields);
     Io.mapOptional("tables", C.Tables);
+    Io.mapOptional("derived-tables", C.Derived);
     Io.mapOptional("field-orders", C.Orders);
     Io.mapOptional("calls", C.Calls);
     Io.mapOptional("method-tables", C.MethodTables);
     Io.mapOptional("read-only-args", C.ReadOnlyArgs);
+    Io.mapOptional("sequences", C.Sequences);
+    Io.mapOptional("exported-role", C.ExportedRole);
   }
 };
 } // namespace llvm::yaml
+
+namespace {
+
+/// A sequence's argument names are identifiers, `&` before a local's; its
+/// name may quote a step's routine as `{ARG}`.
+Error checkSequence(const SequenceSpec &S, StringRef BufferName) {
+  auto Fail = [&](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             BufferName + ": sequence '" + S.Name + "' " + Why);
+  };
+  if (S.Cases.empty())
+    return Fail("has no cases");
+  std::vector<unsigned> Args;
+  for (const CaseSpec &Case : S.Cases) {
+    if (Case.Steps.empty())
+      return Fail("case '" + Case.Via + "' has no steps");
+    for (const StepSpec &Step : Case.Steps) {
+      Args.push_back(Step.Arg);
+      for (StringRef Name : Step.Args) {
+        Name.consume_front("&");
+        if (Name.empty() || isDigit(Name[0]) ||
+            !all_of(Name, [](char C) { return isAlnum(C) || C == '_'; }))
+          return Fail("names an argument '" + Name + "' that is not an identifier");
+      }
+    }
+  }
+  for (StringRef Rest = S.Name; !Rest.empty();) {
+    size_t Open = Rest.find('{');
+    if (Open == StringRef::npos)
+      break;
+    size_t Close = Rest.find('}', Open);
+    unsigned Arg;
+    if (Close == StringRef::npos ||
+        Rest.slice(Open + 1, Close).getAsInteger(10, Arg) || !is_contained(Args, Arg))
+      return Fail("quotes a routine that is not one of its steps' arguments");
+    Rest = Rest.drop_front(Close + 1);
+  }
+  return Error::success();
+}
+
+} // namespace
 
 namespace sdv {
 
@@ -223,6 +319,19 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
       for (const std::string &Struct : T.Structs)
         C.Fields.push_back({canonicalTypeName(Struct), F.Field, F.Role, {}});
     }
+  // A derived table's field roles come before its role for the others.
+  for (DerivedSpec &D : Spec.Derived) {
+    std::string Base = canonicalTypeName(D.Base);
+    for (TableFieldSpec &F : D.Fields) {
+      if (!is_contained(C.Roles, F.Role))
+        C.Roles.push_back(F.Role);
+      C.Fields.push_back({Base, F.Field, F.Role, {}, /*Derived=*/true});
+    }
+    if (!is_contained(C.Roles, D.Role))
+      C.Roles.push_back(D.Role);
+    C.Fields.push_back({Base, "", D.Role, {}, /*Derived=*/true});
+    C.Derivations.push_back({Base, D.BaseFields});
+  }
   for (OrderSpec &O : Spec.Orders)
     C.FieldOrders[canonicalTypeName(O.Struct)] = O.Fields;
   for (CallSpec &Call : Spec.Calls) {
@@ -240,6 +349,24 @@ Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
   C.Methods = sdv::methodSlots(Spec.MethodTables);
   for (const ArgSpec &A : Spec.ReadOnlyArgs)
     C.ReadOnly[A.Function].push_back(A.Arg);
+  if (!Spec.ExportedRole.empty())
+    if (Error E = Check(Spec.ExportedRole, "exported-role"))
+      return std::move(E);
+  C.ExportedRole = Spec.ExportedRole;
+  for (SequenceSpec &S : Spec.Sequences) {
+    if (Error E = checkSequence(S, BufferName))
+      return std::move(E);
+    // A sequence declares its role, as a table declares its fields'.
+    if (!is_contained(C.Roles, S.Role))
+      C.Roles.push_back(S.Role);
+    SequenceRule Rule{S.RegisteredBy, S.Name, S.Role, {}};
+    for (CaseSpec &Case : S.Cases) {
+      Rule.Cases.push_back({Case.Via, {}});
+      for (StepSpec &Step : Case.Steps)
+        Rule.Cases.back().Steps.push_back({Step.Arg, Step.Args});
+    }
+    C.Sequences.push_back(std::move(Rule));
+  }
   return C;
 }
 
@@ -402,6 +529,83 @@ parseSdvMap(StringRef Text, StringRef FileName, const RoleCatalog &Catalog) {
                        (FileName + ":" + Twine(LineNo)).str(), false});
   }
   return Entries;
+}
+
+//===----------------------------------------------------------------------===//
+// Export lists
+//===----------------------------------------------------------------------===//
+
+std::vector<DeclaredEntry> parseExports(StringRef Text, StringRef FileName,
+                                        StringRef Role) {
+  SmallVector<StringRef, 64> Lines;
+  Text.split(Lines, '\n');
+  bool Def = any_of(Lines, [](StringRef L) {
+    L = L.trim();
+    return L == "EXPORTS" || L.starts_with("EXPORTS ") || L.starts_with("EXPORTS\t");
+  });
+  std::vector<DeclaredEntry> Out;
+  bool InExports = false;
+  for (size_t N = 0; N < Lines.size(); ++N) {
+    StringRef Line = Lines[N];
+    Line = Line.split(Def ? ';' : '#').first.trim();
+    if (Line.empty())
+      continue;
+    SmallVector<StringRef, 8> Words;
+    Line.split(Words, ' ', -1, /*KeepEmpty=*/false);
+    for (StringRef &W : Words)
+      W = W.trim();
+    std::string Name;
+    if (Def) {
+      // Sections other than EXPORTS (LIBRARY, SECTIONS ...) name no export.
+      static const char *const Statements[] = {
+          "NAME",    "LIBRARY", "DESCRIPTION", "STACKSIZE", "HEAPSIZE", "SECTIONS",
+          "EXPORTS", "VERSION", "CODE",        "DATA",      "IMPORTS",  "SEGMENTS"};
+      if (is_contained(Statements, Words[0])) {
+        InExports = Words[0] == "EXPORTS";
+        if (!InExports || Words.size() == 1)
+          continue;
+        Words.erase(Words.begin());
+      }
+      if (!InExports || is_contained(Words, "DATA"))
+        continue;
+      auto [Exported, Internal] = Words[0].split('=');
+      StringRef Target = Internal.empty() ? Exported : Internal;
+      if (Target.contains('.'))
+        continue;
+      Name = Target.str();
+    } else {
+      // ORDINAL KIND [-FLAGS...] NAME[(ARGS)] [INTERNAL]
+      if (Words.size() < 3 || (Words[0] != "@" && !all_of(Words[0], isDigit)))
+        continue;
+      StringRef Kind = Words[1];
+      if (Kind != "stdcall" && Kind != "cdecl" && Kind != "fastcall" &&
+          Kind != "thiscall" && Kind != "varargs")
+        continue;
+      size_t I = 2;
+      while (I < Words.size() && Words[I].starts_with("-"))
+        ++I;
+      if (I == Words.size())
+        continue;
+      // The arguments may contain spaces: the internal name follows `)`.
+      StringRef Rest = Line.substr(Words[I].data() - Line.data());
+      StringRef Exported = Rest.take_until([](char C) { return C == '(' || C == ' '; });
+      size_t Close = Rest.find(')');
+      StringRef Internal =
+          Close == StringRef::npos ? StringRef() : Rest.substr(Close + 1).trim();
+      StringRef Target = Internal.empty() ? Exported : Internal;
+      if (Target.contains('.') || Target.empty())
+        continue;
+      Name = Target.str();
+    }
+    DeclaredEntry E;
+    E.Function = Name;
+    E.Role = Role.str();
+    E.Origin = (FileName + ":" + Twine(N + 1)).str();
+    E.Strict = false;
+    E.Reach = true;
+    Out.push_back(std::move(E));
+  }
+  return Out;
 }
 
 } // namespace sdv

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sdv/Roles/Roles.h"
+#include "sdv/Roles/Sequences.h"
 
 #include "sdv/IR/AccessPath.h"
 #include "sdv/IR/Loader.h"
@@ -17,6 +18,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/GetElementPtrTypeIterator.h"
 #include "llvm/IR/InstIterator.h"
@@ -98,9 +100,13 @@ public:
       : M(M), Catalog(Catalog), DL(M.getDataLayout()) {
     for (const DICompositeType *C : namedStructs(M))
       DIStructs.try_emplace(canonicalTypeName(C->getName()), C);
+    CallsThroughFields = any_of(Catalog.callRules(), [](const RoleCatalog::CallRule &R) {
+      return StringRef(R.Function).contains('.');
+    });
   }
 
   void run();
+  void addSequence(const SequenceEntry &S) { add(*S.F, {S.Role, S.How, S.Site}); }
   Error addDeclared(const std::vector<DeclaredEntry> &Declared);
   /// Warns where the IR registers a declared routine in a role none of its
   /// declarations agrees with (the map says IRP_MJ_READ, DriverEntry stores
@@ -132,6 +138,9 @@ private:
   std::optional<FieldRef> fieldFromDebugInfo(const Value *Dest, const Function &F);
   std::optional<std::string> fieldName(StructType *ST, unsigned Index);
   const FieldRule *matchField(const FieldRef &Ref) const;
+  /// Whether structure \p Struct is \p Base or begins as it does (see
+  /// RoleCatalog::Derivation).
+  bool derivesFrom(StringRef Struct, StringRef Base) const;
   std::string roleFor(const RoleCatalog::FieldRule &Rule,
                       const FieldRef &Ref) const;
   AccessPathBuilder &builder(const Function &F);
@@ -140,6 +149,10 @@ private:
   const RoleCatalog &Catalog;
   const DataLayout &DL;
   StringMap<const DICompositeType *> DIStructs;
+  /// Whether some call rule names a call through a structure field.
+  bool CallsThroughFields = false;
+  /// derivesFrom's answers, by "Struct/Base".
+  mutable StringMap<bool> Derives;
   DenseMap<const Function *, std::unique_ptr<AccessPathBuilder>> Builders;
   DenseMap<const Function *, unsigned> Index;
   std::vector<EntryRoutine> Entries;
@@ -334,9 +347,49 @@ std::optional<FieldRef> Discoverer::fieldFromDebugInfo(const Value *Dest,
 
 const RoleCatalog::FieldRule *Discoverer::matchField(const FieldRef &Ref) const {
   for (const FieldRule &Rule : Catalog.fieldRules())
-    if (Rule.Struct == Ref.Struct && Rule.Field == Ref.Field)
+    if (!Rule.Derived && Rule.Struct == Ref.Struct && Rule.Field == Ref.Field)
+      return &Rule;
+  for (const FieldRule &Rule : Catalog.fieldRules())
+    if (Rule.Derived && (Rule.Field.empty() || Rule.Field == Ref.Field) &&
+        derivesFrom(Ref.Struct, Rule.Struct))
       return &Rule;
   return nullptr;
+}
+
+bool Discoverer::derivesFrom(StringRef Struct, StringRef Base) const {
+  if (Struct == Base)
+    return true;
+  auto [It, Inserted] = Derives.try_emplace((Struct + "/" + Base).str(), false);
+  if (!Inserted)
+    return It->second;
+  const RoleCatalog::Derivation *D = nullptr;
+  for (const RoleCatalog::Derivation &X : Catalog.derivations())
+    if (X.Base == Base)
+      D = &X;
+  auto Found = DIStructs.find(Struct);
+  if (!D || Found == DIStructs.end())
+    return false;
+  SmallVector<const DIDerivedType *, 8> Members;
+  for (const DINode *E : Found->second->getElements())
+    if (const auto *Member = dyn_cast<DIDerivedType>(E);
+        Member && Member->getTag() == dwarf::DW_TAG_member)
+      Members.push_back(Member);
+  if (Members.empty())
+    return false;
+  // The base as the first member, or the base's fields repeated.
+  const DIType *First = Members.front()->getBaseType();
+  while (const auto *Typedef = dyn_cast_or_null<DIDerivedType>(First)) {
+    if (Typedef->getTag() != dwarf::DW_TAG_typedef)
+      break;
+    First = Typedef->getBaseType();
+  }
+  bool Derived = false;
+  if (const auto *C = dyn_cast_or_null<DICompositeType>(First))
+    Derived = canonicalTypeName(C->getName()) == Base;
+  if (!Derived && Members.size() >= D->Fields.size())
+    Derived = all_of(seq<size_t>(0, D->Fields.size()),
+                     [&](size_t I) { return Members[I]->getName() == D->Fields[I]; });
+  return Derives[(Struct + "/" + Base).str()] = Derived;
 }
 
 std::string Discoverer::roleFor(const FieldRule &Rule, const FieldRef &Ref) const {
@@ -394,6 +447,22 @@ void Discoverer::onCall(const CallBase &CB) {
   // A framework method is called by name, or through its method table with
   // the framework's own arguments first.
   std::optional<CalledName> Called = calledName(CB, Catalog.methodSlots());
+  std::string ThroughField;
+  if (!Called && CallsThroughFields) {
+    // A call of a routine read from a structure field is named STRUCT.FIELD
+    // (`Adapter->DmaOperations->AllocateAdapterChannel(...)`).
+    const auto *Load = dyn_cast<LoadInst>(CB.getCalledOperand()->stripPointerCasts());
+    if (!Load)
+      return;
+    std::optional<FieldRef> Ref =
+        fieldFromDebugInfo(Load->getPointerOperand(), *CB.getFunction());
+    if (!Ref)
+      Ref = fieldFromIR(Load->getPointerOperand());
+    if (!Ref)
+      return;
+    ThroughField = Ref->Struct + "." + Ref->Field;
+    Called = CalledName{ThroughField, 0};
+  }
   if (!Called)
     return;
   StringRef Name = Called->Name;
@@ -512,6 +581,11 @@ void Discoverer::run() {
         onCall(*CB);
     }
   }
+  // Last: a routine also registered in a role of its own is named by it.
+  if (!Catalog.exportedRole().empty())
+    for (const Function &F : M)
+      if (!F.isDeclaration() && F.hasDLLExportStorageClass())
+        add(F, {Catalog.exportedRole().str(), "exported (dllexport)", nullptr});
 }
 
 Error Discoverer::addDeclared(const std::vector<DeclaredEntry> &Declared) {
@@ -535,6 +609,10 @@ Error Discoverer::addDeclared(const std::vector<DeclaredEntry> &Declared) {
       Warnings.push_back(Message + "; ignored");
       continue;
     }
+    if (D.Reach) {
+      add(*Found, {*Role, "exported (" + D.Origin + ")", nullptr});
+      continue;
+    }
     add(*Found, {*Role, "declared by " + D.Origin, nullptr});
     DeclaredRoles.push_back({Found, *Role, D.Origin});
   }
@@ -556,6 +634,9 @@ void Discoverer::checkDeclaredAgainstRegistrations() {
       if (Other.F == D.F && !is_contained(Declared, Other.Role))
         Declared.push_back(Other.Role);
     for (const RoleEvidence &E : It->second) {
+      // Being exported is how a routine is reached, not a role it is in.
+      if (E.Role == Catalog.exportedRole())
+        continue;
       if (any_of(Declared, [&](const std::string &R) {
             return Catalog.compatible(R, E.Role);
           }))
@@ -636,12 +717,21 @@ RoleDiscovery Discoverer::take() {
 Expected<RoleDiscovery> findEntryRoutines(const Module &M,
                                           const RoleCatalog &Catalog,
                                           const std::vector<DeclaredEntry> &Declared,
-                                          const std::vector<FieldStoreQuestion> &Questions) {
+                                          const std::vector<FieldStoreQuestion> &Questions,
+                                          ArrayRef<SequenceEntry> Sequences) {
   Discoverer D(M, Catalog);
-  // Declared roles come first: they are the user's word.
-  if (Error E = D.addDeclared(Declared))
+  // Declared roles come first: they are the user's word; export lists,
+  // which say only that other drivers call a routine, come last.
+  std::vector<DeclaredEntry> Roles, Reached;
+  for (const DeclaredEntry &E : Declared)
+    (E.Reach ? Reached : Roles).push_back(E);
+  if (Error E = D.addDeclared(Roles))
     return std::move(E);
   D.run();
+  if (Error E = D.addDeclared(Reached))
+    return std::move(E);
+  for (const SequenceEntry &S : Sequences)
+    D.addSequence(S);
   D.checkDeclaredAgainstRegistrations();
   std::vector<std::optional<bool>> Answers = D.answer(Questions);
   RoleDiscovery R = D.take();

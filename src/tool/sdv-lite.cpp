@@ -131,6 +131,13 @@ int main(int argc, char **argv) {
         ->type_name("FILE");
     Cmd->add_flag("--no-auto-map", [&Roles](std::int64_t) { Roles.AutoMap = false; },
                   "do not read the sdv-map.h next to the first input");
+    Cmd->add_option("--exports", Roles.ExportFiles,
+                    "an export driver's export list, a module-definition (.def) or "
+                    "spec (.spec) file: each function it exports is an entry "
+                    "routine, called by other drivers (functions marked "
+                    "dllexport are found without it; repeatable)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
   };
   auto AddDumpOption = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--dump-canonical-ir", Roles.DumpCanonicalIR,

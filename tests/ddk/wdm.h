@@ -795,6 +795,13 @@ typedef struct _IO_STACK_LOCATION {
             PVOID Type3InputBuffer;
         } DeviceIoControl;
         struct {
+            const struct _GUID *InterfaceType;
+            USHORT Size;
+            USHORT Version;
+            struct _INTERFACE *Interface;
+            PVOID InterfaceSpecificData;
+        } QueryInterface;
+        struct {
             PVOID Argument1;
             PVOID Argument2;
             PVOID Argument3;
@@ -1078,6 +1085,119 @@ NTKERNELAPI NTSTATUS NTAPI IoCsqInitialize(PIO_CSQ Csq, PIO_CSQ_INSERT_IRP CsqIn
 NTKERNELAPI VOID NTAPI IoCsqInsertIrp(PIO_CSQ Csq, PIRP Irp, PIO_CSQ_IRP_CONTEXT Context);
 NTKERNELAPI PIRP NTAPI IoCsqRemoveNextIrp(PIO_CSQ Csq, PVOID PeekContext);
 NTKERNELAPI PIRP NTAPI IoCsqRemoveIrp(PIO_CSQ Csq, PIO_CSQ_IRP_CONTEXT Context);
+
+typedef NTSTATUS NTAPI IO_CSQ_INSERT_IRP_EX(struct _IO_CSQ *Csq, PIRP Irp, PVOID InsertContext);
+typedef IO_CSQ_INSERT_IRP_EX *PIO_CSQ_INSERT_IRP_EX;
+NTKERNELAPI NTSTATUS NTAPI IoCsqInitializeEx(PIO_CSQ Csq, PIO_CSQ_INSERT_IRP_EX CsqInsertIrp,
+                                             PIO_CSQ_REMOVE_IRP CsqRemoveIrp,
+                                             PIO_CSQ_PEEK_NEXT_IRP CsqPeekNextIrp,
+                                             PIO_CSQ_ACQUIRE_LOCK CsqAcquireLock,
+                                             PIO_CSQ_RELEASE_LOCK CsqReleaseLock,
+                                             PIO_CSQ_COMPLETE_CANCELED_IRP CsqCompleteCanceledIrp);
+NTKERNELAPI NTSTATUS NTAPI IoCsqInsertIrpEx(PIO_CSQ Csq, PIRP Irp, PIO_CSQ_IRP_CONTEXT Context,
+                                            PVOID InsertContext);
+
+/* ------------------------------------------------------------------------ */
+/* Interfaces (IRP_MN_QUERY_INTERFACE) and DMA adapters, as documented.     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct _GUID {
+    ULONG Data1;
+    USHORT Data2;
+    USHORT Data3;
+    UCHAR Data4[8];
+} GUID;
+typedef const GUID *LPCGUID;
+
+#define IRP_MN_QUERY_INTERFACE 0x08
+
+typedef VOID NTAPI INTERFACE_REFERENCE(PVOID Context);
+typedef INTERFACE_REFERENCE *PINTERFACE_REFERENCE;
+typedef VOID NTAPI INTERFACE_DEREFERENCE(PVOID Context);
+typedef INTERFACE_DEREFERENCE *PINTERFACE_DEREFERENCE;
+
+typedef struct _INTERFACE {
+    USHORT Size;
+    USHORT Version;
+    PVOID Context;
+    PINTERFACE_REFERENCE InterfaceReference;
+    PINTERFACE_DEREFERENCE InterfaceDereference;
+} INTERFACE, *PINTERFACE;
+
+typedef enum _IO_ALLOCATION_ACTION {
+    KeepObject = 1,
+    DeallocateObject,
+    DeallocateObjectKeepRegisters
+} IO_ALLOCATION_ACTION, *PIO_ALLOCATION_ACTION;
+
+typedef struct _SCATTER_GATHER_LIST *PSCATTER_GATHER_LIST;
+
+typedef IO_ALLOCATION_ACTION NTAPI DRIVER_CONTROL(PDEVICE_OBJECT DeviceObject, PIRP Irp,
+                                                  PVOID MapRegisterBase, PVOID Context);
+typedef DRIVER_CONTROL *PDRIVER_CONTROL;
+typedef VOID NTAPI DRIVER_LIST_CONTROL(PDEVICE_OBJECT DeviceObject, PIRP Irp,
+                                       PSCATTER_GATHER_LIST ScatterGather, PVOID Context);
+typedef DRIVER_LIST_CONTROL *PDRIVER_LIST_CONTROL;
+
+struct _DMA_ADAPTER;
+typedef VOID NTAPI PUT_DMA_ADAPTER(struct _DMA_ADAPTER *DmaAdapter);
+typedef PVOID NTAPI ALLOCATE_COMMON_BUFFER(struct _DMA_ADAPTER *DmaAdapter, ULONG Length,
+                                           PVOID LogicalAddress, BOOLEAN CacheEnabled);
+typedef VOID NTAPI FREE_COMMON_BUFFER(struct _DMA_ADAPTER *DmaAdapter, ULONG Length,
+                                      LARGE_INTEGER LogicalAddress, PVOID VirtualAddress,
+                                      BOOLEAN CacheEnabled);
+typedef NTSTATUS NTAPI ALLOCATE_ADAPTER_CHANNEL(struct _DMA_ADAPTER *DmaAdapter,
+                                                PDEVICE_OBJECT DeviceObject,
+                                                ULONG NumberOfMapRegisters,
+                                                PDRIVER_CONTROL ExecutionRoutine,
+                                                PVOID Context);
+typedef BOOLEAN NTAPI FLUSH_ADAPTER_BUFFERS(struct _DMA_ADAPTER *DmaAdapter, PMDL Mdl,
+                                            PVOID MapRegisterBase, PVOID CurrentVa,
+                                            ULONG Length, BOOLEAN WriteToDevice);
+typedef VOID NTAPI FREE_ADAPTER_CHANNEL(struct _DMA_ADAPTER *DmaAdapter);
+typedef VOID NTAPI FREE_MAP_REGISTERS(struct _DMA_ADAPTER *DmaAdapter, PVOID MapRegisterBase,
+                                      ULONG NumberOfMapRegisters);
+typedef LARGE_INTEGER NTAPI MAP_TRANSFER(struct _DMA_ADAPTER *DmaAdapter, PMDL Mdl,
+                                         PVOID MapRegisterBase, PVOID CurrentVa,
+                                         PULONG Length, BOOLEAN WriteToDevice);
+typedef ULONG NTAPI GET_DMA_ALIGNMENT(struct _DMA_ADAPTER *DmaAdapter);
+typedef ULONG NTAPI READ_DMA_COUNTER(struct _DMA_ADAPTER *DmaAdapter);
+typedef NTSTATUS NTAPI GET_SCATTER_GATHER_LIST(struct _DMA_ADAPTER *DmaAdapter,
+                                               PDEVICE_OBJECT DeviceObject, PMDL Mdl,
+                                               PVOID CurrentVa, ULONG Length,
+                                               PDRIVER_LIST_CONTROL ExecutionRoutine,
+                                               PVOID Context, BOOLEAN WriteToDevice);
+typedef VOID NTAPI PUT_SCATTER_GATHER_LIST(struct _DMA_ADAPTER *DmaAdapter,
+                                           PSCATTER_GATHER_LIST ScatterGather,
+                                           BOOLEAN WriteToDevice);
+
+typedef struct _DMA_OPERATIONS {
+    ULONG Size;
+    PUT_DMA_ADAPTER *PutDmaAdapter;
+    ALLOCATE_COMMON_BUFFER *AllocateCommonBuffer;
+    FREE_COMMON_BUFFER *FreeCommonBuffer;
+    ALLOCATE_ADAPTER_CHANNEL *AllocateAdapterChannel;
+    FLUSH_ADAPTER_BUFFERS *FlushAdapterBuffers;
+    FREE_ADAPTER_CHANNEL *FreeAdapterChannel;
+    FREE_MAP_REGISTERS *FreeMapRegisters;
+    MAP_TRANSFER *MapTransfer;
+    GET_DMA_ALIGNMENT *GetDmaAlignment;
+    READ_DMA_COUNTER *ReadDmaCounter;
+    GET_SCATTER_GATHER_LIST *GetScatterGatherList;
+    PUT_SCATTER_GATHER_LIST *PutScatterGatherList;
+} DMA_OPERATIONS, *PDMA_OPERATIONS;
+
+typedef struct _DMA_ADAPTER {
+    USHORT Version;
+    USHORT Size;
+    PDMA_OPERATIONS DmaOperations;
+} DMA_ADAPTER, *PDMA_ADAPTER, ADAPTER_OBJECT, *PADAPTER_OBJECT;
+
+NTKERNELAPI NTSTATUS NTAPI IoAllocateAdapterChannel(PADAPTER_OBJECT AdapterObject,
+                                                    PDEVICE_OBJECT DeviceObject,
+                                                    ULONG NumberOfMapRegisters,
+                                                    PDRIVER_CONTROL ExecutionRoutine,
+                                                    PVOID Context);
 
 /* ------------------------------------------------------------------------ */
 /* Added for the lock-identity / indirect-call / SEH / x86-name / role      */

@@ -105,3 +105,101 @@ TEST_CASE("a catalogue naming an unknown role is rejected", "[roles]") {
   REQUIRE_FALSE(static_cast<bool>(C));
   CHECK_THAT(llvm::toString(C.takeError()), Catch::Contains("unknown role 'B'"));
 }
+
+namespace {
+
+std::string catalogError(llvm::StringRef Yaml) {
+  auto C = RoleCatalog::parse(Yaml, "roles.yaml");
+  if (C)
+    return "";
+  return llvm::toString(C.takeError());
+}
+
+std::vector<std::string> exported(llvm::StringRef Text, llvm::StringRef File) {
+  std::vector<std::string> Out;
+  for (const DeclaredEntry &E : parseExports(Text, File, "EXPORTED_ROUTINE")) {
+    CHECK(E.Role == "EXPORTED_ROUTINE");
+    CHECK(E.Reach);
+    CHECK_FALSE(E.Strict);
+    Out.push_back(E.Function + "@" + E.Origin);
+  }
+  return Out;
+}
+
+} // namespace
+
+TEST_CASE("the built-in catalogue declares the cancel-safe queue sequences", "[roles]") {
+  const RoleCatalog &C = catalog();
+  std::vector<std::string> By;
+  for (const RoleCatalog::SequenceRule &S : C.sequenceRules()) {
+    By.push_back(S.RegisteredBy);
+    CHECK(C.resolveRole(S.Role));
+    for (const RoleCatalog::SequenceCase &Case : S.Cases) {
+      // Every case takes the queue lock first and drops it, and every step
+      // passes the queue first.
+      REQUIRE(Case.Steps.size() >= 3);
+      CHECK(Case.Steps.front().Args == std::vector<std::string>{"queue", "&irql"});
+      CHECK(llvm::any_of(Case.Steps, [](const RoleCatalog::SequenceStep &Step) {
+        return Step.Args == std::vector<std::string>{"queue", "irql"};
+      }));
+      for (const RoleCatalog::SequenceStep &Step : Case.Steps)
+        CHECK(Step.Args.front() == "queue");
+    }
+  }
+  CHECK(By == std::vector<std::string>{"IoCsqInitialize", "IoCsqInitializeEx"});
+  CHECK(C.exportedRole() == "EXPORTED_ROUTINE");
+}
+
+TEST_CASE("malformed sequences are rejected", "[roles]") {
+  std::string Head = "roles: [A]\nsequences:\n  - registered-by: Init\n    role: S\n";
+  CHECK_THAT(catalogError(Head + "    name: x\n    cases: []\n"),
+             Catch::Contains("sequence 'x' has no cases"));
+  CHECK_THAT(catalogError(Head + "    name: x\n    cases:\n      - { via: V, steps: [] }\n"),
+             Catch::Contains("case 'V' has no steps"));
+  CHECK_THAT(catalogError(Head + "    name: x\n    cases:\n"
+                                 "      - { via: V, steps: [{ arg: 1, args: ['&1x'] }] }\n"),
+             Catch::Contains("argument '1x' that is not an identifier"));
+  CHECK_THAT(catalogError(Head + "    name: 'x[{2}]'\n    cases:\n"
+                                 "      - { via: V, steps: [{ arg: 1, args: [q] }] }\n"),
+             Catch::Contains("quotes a routine that is not one of its steps' arguments"));
+  CHECK(catalogError(Head + "    name: 'x[{1}]'\n    cases:\n"
+                            "      - { via: V, steps: [{ arg: 1, args: [q, '&l'] }] }\n") ==
+        "");
+  CHECK_THAT(catalogError("roles: [A]\nexported-role: B\n"), Catch::Contains("unknown role 'B'"));
+}
+
+TEST_CASE("export lists name the functions other drivers call", "[roles]") {
+  CHECK(exported("; comment\n"
+                 "LIBRARY lib.sys\n"
+                 "EXPORTS\n"
+                 "  First\n"
+                 "  Second @2 NONAME\n"
+                 "  Alias=Internal @3\n"
+                 "  Data DATA\n"
+                 "  Forwarded=other.Forwarded\n"
+                 "  Private PRIVATE ; trailing\n"
+                 "SECTIONS\n"
+                 "  .text READ\n",
+                 "lib.def") ==
+        std::vector<std::string>{"First@lib.def:4", "Second@lib.def:5", "Internal@lib.def:6",
+                                 "Private@lib.def:9"});
+  CHECK(exported("EXPORTS First Second\n", "one.def") ==
+        std::vector<std::string>{"First@one.def:1"});
+  CHECK(exported("# comment\n"
+                 "@ stdcall First(ptr long)\n"
+                 "2 cdecl -private Second()\n"
+                 "@ stdcall -arch=i386 Third(ptr ptr) InternalThird\n"
+                 "@ extern Data\n"
+                 "@ stub Missing\n"
+                 "@ fastcall Forwarded(ptr) ntoskrnl.Forwarded\n"
+                 "@ stdcall Spaced(ptr long) \n",
+                 "lib.spec") ==
+        std::vector<std::string>{"First@lib.spec:2", "Second@lib.spec:3",
+                                 "InternalThird@lib.spec:4", "Spaced@lib.spec:8"});
+  CHECK(exported("", "empty.def").empty());
+}
+
+TEST_CASE("an export in capitals is not a module-definition statement", "[roles]") {
+  CHECK(exported("EXPORTS\n  DLLINIT\n  Other\n", "caps.def") ==
+        std::vector<std::string>{"DLLINIT@caps.def:2", "Other@caps.def:3"});
+}

@@ -42,6 +42,8 @@ struct RoleOptions {
   /// Without MapFile, read the `sdv-map.h` in the first input's directory,
   /// if there is one.
   bool AutoMap = true;
+  /// Export lists (`.def` or `.spec`): the functions other drivers call.
+  std::vector<std::string> ExportFiles;
   /// Write the canonicalised module here (textual IR), to see what the
   /// analysis sees; empty for none.
   std::string DumpCanonicalIR;

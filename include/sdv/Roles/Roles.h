@@ -42,6 +42,15 @@ public:
   struct FieldRule {
     std::string Struct, Field, Role;
     std::vector<std::string> IndexRoles;
+    /// Matches the fields of every structure derived from `Struct` too
+    /// (`derived-tables`); an empty `Field` matches any field.
+    bool Derived = false;
+  };
+  /// How a structure derives from a base (`derived-tables`): its first
+  /// member is of the base's type, or its first members are `Fields`.
+  struct Derivation {
+    std::string Base;
+    std::vector<std::string> Fields;
   };
   struct CallRule {
     std::string Function;
@@ -55,6 +64,25 @@ public:
   };
   struct ByName {
     std::string Function, Role;
+  };
+  /// One call of a sequence: the routine the registration passed as its
+  /// argument `Arg`, called with `Args` (a sequence parameter's name, `&x`
+  /// for the address of the sequence's local `x`, `x` for its value).
+  struct SequenceStep {
+    unsigned Arg = 0;
+    std::vector<std::string> Args;
+  };
+  /// The calls a framework routine (`Via`) makes, in order.
+  struct SequenceCase {
+    std::string Via;
+    std::vector<SequenceStep> Steps;
+  };
+  /// Routines a framework calls in fixed orders on each registration, which
+  /// are one entry routine together: IoCsqInsertIrp calls a cancel-safe
+  /// queue's acquire-lock, insert and release-lock callbacks in turn.
+  struct SequenceRule {
+    std::string RegisteredBy, Name, Role;
+    std::vector<SequenceCase> Cases;
   };
   /// A framework method called through its method table (KMDF).
   using MethodSlot = sdv::MethodSlot;
@@ -89,6 +117,10 @@ public:
   const std::vector<CallRule> &callRules() const { return Calls; }
   const std::vector<ByName> &byName() const { return Named; }
   const std::vector<MethodSlot> &methodSlots() const { return Methods; }
+  const std::vector<SequenceRule> &sequenceRules() const { return Sequences; }
+  const std::vector<Derivation> &derivations() const { return Derivations; }
+  /// The role of a function the driver exports (`exported-role`).
+  llvm::StringRef exportedRole() const { return ExportedRole; }
   /// Whether the kernel routine \p Function never writes through its
   /// pointer argument \p Arg (from 0) (`read-only-args`).
   bool readOnlyArg(llvm::StringRef Function, unsigned Arg) const;
@@ -106,6 +138,9 @@ private:
   std::vector<CallRule> Calls;
   std::vector<ByName> Named;
   std::vector<MethodSlot> Methods;
+  std::vector<SequenceRule> Sequences;
+  std::vector<Derivation> Derivations;
+  std::string ExportedRole;
   llvm::StringMap<std::vector<std::string>> FieldOrders;
   llvm::StringMap<llvm::SmallVector<unsigned, 1>> ReadOnly;
 };
@@ -135,7 +170,18 @@ struct DeclaredEntry {
   /// an error; a lax one (from a role map shared by several builds) is a
   /// warning.
   bool Strict = true;
+  /// Says how the routine is reached rather than declaring its role (an
+  /// export list): the driver may also register it in other roles.
+  bool Reach = false;
 };
+
+/// The functions an export list names, as lax entries of role \p Role: a
+/// module-definition file (`EXPORTS` then `Name[=Internal] [@N] [NONAME]
+/// [PRIVATE] [DATA]`) or a spec file (`@ stdcall Name(args) [Internal]`).
+/// Data and stubs are left out, and so are exports forwarded to another
+/// module (`Module.Name`).
+std::vector<DeclaredEntry> parseExports(llvm::StringRef Text, llvm::StringRef FileName,
+                                        llvm::StringRef Role);
 
 /// Reads the reference tool's role map format (`#define fun_HW_STARTIO
 /// MyStartIo`, one per line). Roles are resolved against \p Catalog.
@@ -160,14 +206,18 @@ struct RoleDiscovery {
   std::vector<std::optional<bool>> FieldStores;
 };
 
+struct SequenceEntry;
+
 /// Finds the entry routines of \p M: registrations in the IR plus
-/// \p Declared, and answers \p Questions from the same reading of the
+/// \p Declared and the routines made for \p Sequences (see
+/// Sequences.h), and answers \p Questions from the same reading of the
 /// module. A declared entry naming a function the module does not define,
 /// or an unknown role, is an error.
 llvm::Expected<RoleDiscovery>
 findEntryRoutines(const llvm::Module &M, const RoleCatalog &Catalog,
                   const std::vector<DeclaredEntry> &Declared,
-                  const std::vector<FieldStoreQuestion> &Questions = {});
+                  const std::vector<FieldStoreQuestion> &Questions = {},
+                  llvm::ArrayRef<SequenceEntry> Sequences = {});
 
 } // namespace sdv
 

@@ -10,7 +10,6 @@
 // RUN: %cc86 %s -o %t86.bc
 // RUN: not %sdv check %t86.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %variants %s
-// XFAIL: *
 #include <wdm.h>
 
 typedef struct _DEVICE_EXTENSION {
