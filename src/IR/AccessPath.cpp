@@ -278,7 +278,8 @@ std::string NamedPath::render(StringRef ObjectType) const {
     }
     int64_t Off = Path.Offsets[I];
     if (Seg.CastAt && Seg.Pointee) {
-      Cur = castPointer(Cur, IsObject, *Seg.CastAt, Seg.Pointee);
+      Cur = Seg.CastVar.empty() ? castPointer(Cur, IsObject, *Seg.CastAt, Seg.Pointee)
+                                : Seg.CastVar;
       IsObject = false;
       Off -= *Seg.CastAt;
     }
@@ -320,9 +321,11 @@ std::string NamedPath::renderValue() const {
 
 FieldChain NamedPath::lastFields() const {
   const PathSegmentView &Seg = Segments.back();
-  if (!Seg.Pointee || Path.Offsets.back() < 0)
+  // After a cast the type describes the object from where it was cast.
+  int64_t Offset = Path.Offsets.back() - Seg.CastAt.value_or(0);
+  if (!Seg.Pointee || Offset < 0)
     return FieldChain();
-  return fieldsAt(Seg.Pointee, Path.Offsets.back());
+  return fieldsAt(Seg.Pointee, Offset);
 }
 
 std::optional<NamedPath> pathAfter(const NamedPath &Object, const NamedPath &Prefix) {
@@ -348,6 +351,11 @@ NamedPath rebasePath(const NamedPath &Callee, const NamedPath &Actual) {
   int64_t Start = R.Path.Offsets.back();
   if (!Joint.Pointee && Start == 0) {
     Joint.Pointee = CalleeType;
+  } else if (const PathSegmentView &Front = Callee.Segments.front();
+             Front.CastAt && Front.Pointee && !Joint.CastAt) {
+    // The callee moved back to a container it knows the type of.
+    Joint.Pointee = Front.Pointee;
+    Joint.CastAt = Start + *Front.CastAt;
   } else if (CalleeType && Joint.Pointee && !Joint.CastAt) {
     // The caller's type cannot name what the callee reaches (a negative
     // offset, or past its end): name it from the callee's type instead.
@@ -503,6 +511,16 @@ const NamedPath &AccessPathBuilder::pathOf(const Value *Ptr) {
   return Slot;
 }
 
+void AccessPathBuilder::viewAsContainer(NamedPath &P, const Value *Ptr) {
+  const DILocalVariable *Var = variableOf(Ptr);
+  PathSegmentView &Seg = P.Segments.back();
+  if (!Var || !pointsToKnownType(Var) || Seg.CastAt)
+    return;
+  Seg.Pointee = pointeeType(Var->getType());
+  Seg.CastAt = P.Path.Offsets.back();
+  Seg.CastVar = Var->getName().str();
+}
+
 NamedPath AccessPathBuilder::opaque(const Value *Ptr) {
   NamedPath P;
   P.Path.Kind = PathBase::Opaque;
@@ -644,6 +662,28 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
   }
   if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
     return pathOf(Cast->getOperand(0));
+  // An address moved as an integer: `(T *)((ULONG_PTR)P - FIELD_OFFSET(T, F))`,
+  // CONTAINING_RECORD as some headers write it.
+  if (const auto *Cast = dyn_cast<Operator>(Ptr);
+      Cast && Cast->getOpcode() == Instruction::IntToPtr) {
+    const Value *Int = Cast->getOperand(0);
+    int64_t Delta = 0;
+    if (const auto *Op = dyn_cast<BinaryOperator>(Int);
+        Op && (Op->getOpcode() == Instruction::Sub || Op->getOpcode() == Instruction::Add))
+      if (const auto *C = dyn_cast<ConstantInt>(Op->getOperand(1));
+          C && C->getBitWidth() <= 64 && isa<PtrToIntOperator>(Op->getOperand(0))) {
+        Delta = Op->getOpcode() == Instruction::Sub ? -C->getSExtValue() : C->getSExtValue();
+        Int = Op->getOperand(0);
+      }
+    if (const auto *Address = dyn_cast<PtrToIntOperator>(Int)) {
+      P = pathOf(Address->getPointerOperand());
+      P.Path.Offsets.back() += Delta;
+      if (Delta < 0)
+        viewAsContainer(P, Ptr);
+      return P;
+    }
+    return opaque(Ptr);
+  }
   if (const auto *Cast = dyn_cast<AddrSpaceCastOperator>(Ptr))
     return pathOf(Cast->getOperand(0));
   if (const auto *GEP = dyn_cast<GEPOperator>(Ptr)) {
@@ -652,6 +692,8 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
       return opaque(Ptr);
     P = pathOf(GEP->getPointerOperand());
     P.Path.Offsets.back() += Offset.getSExtValue();
+    if (Offset.isNegative())
+      viewAsContainer(P, Ptr);
     return P;
   }
   // An outlined __finally body reaches its parent's stack slots through

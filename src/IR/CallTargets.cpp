@@ -203,8 +203,16 @@ void CallTargets::resolve(const Value *Callee, const Function &Where,
   }
   if (Depth > 4)
     return;
-  if (const auto *Load = dyn_cast<LoadInst>(Callee)) {
-    if (std::optional<Slot> S = slotOf(Load->getPointerOperand(), Where)) {
+  // A routine read from a slot, or taken out of it by an exchange (the
+  // cancel routine IoSetCancelRoutine(Irp, NULL) returns).
+  const Value *Address = nullptr;
+  if (const auto *Load = dyn_cast<LoadInst>(Callee))
+    Address = Load->getPointerOperand();
+  else if (const auto *RMW = dyn_cast<AtomicRMWInst>(Callee);
+           RMW && RMW->getOperation() == AtomicRMWInst::Xchg)
+    Address = RMW->getPointerOperand();
+  if (Address) {
+    if (std::optional<Slot> S = slotOf(Address, Where)) {
       // A variable index reaches every slot of its table.
       auto Begin = S->second == AnyOffset ? Stored.lower_bound({S->first, 0})
                                           : Stored.find(*S);

@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Analysis/BasicAliasAnalysis.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/Analysis/ScopedNoAliasAA.h"
 #include "llvm/Analysis/TypeBasedAliasAnalysis.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
@@ -937,6 +938,66 @@ void describeMonitoredCalls(Function &F, const MonitoredCalls &Calls) {
 
 } // namespace
 
+/// Folds the integer constant expressions \p F uses, with the data layout:
+/// `ptrtoint (ptr getelementptr (%T, ptr null, i32 0, i32 3) to i64)`, a
+/// field's offset as `(ULONG_PTR)&((T *)0)->F` computes it in the headers'
+/// CONTAINING_RECORD, becomes the number it is, so that the address
+/// arithmetic around it has a constant offset.
+static void foldOffsetExpressions(Function &F) {
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  for (Instruction &I : instructions(F))
+    for (Use &U : I.operands())
+      if (auto *CE = dyn_cast<ConstantExpr>(U.get()); CE && CE->getType()->isIntegerTy())
+        if (Constant *Folded = ConstantFoldConstant(CE, DL); Folded && Folded != CE)
+          U.set(Folded);
+}
+
+/// Replaces each web of phis that carries one value only by that value: a
+/// pointer reloaded in a loop after calls that write no memory the driver
+/// reads, once GVN has made every reload the first load, is `phi(%p, phi(%p,
+/// ...))` around the loop, which names %p's lock. (InstSimplify folds a phi
+/// whose operands are one value, not a cycle of phis.) The one value
+/// reaches each phi of the web on every path, so it dominates them.
+static void removeRedundantPhiWebs(Function &F) {
+  SmallPtrSet<PHINode *, 16> Done;
+  for (BasicBlock &BB : F)
+    for (PHINode &Start : BB.phis()) {
+      if (Done.count(&Start))
+        continue;
+      SmallVector<PHINode *, 8> Web, Work{&Start};
+      SmallPtrSet<PHINode *, 8> InWeb{&Start};
+      Value *Only = nullptr;
+      bool Single = true;
+      while (!Work.empty() && Single) {
+        PHINode *Phi = Work.pop_back_val();
+        Web.push_back(Phi);
+        for (Value *In : Phi->incoming_values()) {
+          if (auto *Other = dyn_cast<PHINode>(In)) {
+            if (InWeb.insert(Other).second)
+              Work.push_back(Other);
+            continue;
+          }
+          if (isa<UndefValue>(In) || In == Only)
+            continue;
+          Single = !Only;
+          Only = In;
+        }
+      }
+      if (!Single || !Only) {
+        Done.insert(&Start);
+        continue;
+      }
+      for (PHINode *Phi : Web) {
+        Phi->replaceAllUsesWith(Only);
+        Done.insert(Phi);
+      }
+    }
+  for (BasicBlock &BB : F)
+    for (PHINode &Phi : make_early_inc_range(BB.phis()))
+      if (Phi.use_empty() && Done.count(&Phi))
+        Phi.eraseFromParent();
+}
+
 void canonicalize(Module &M, const MonitoredCalls *Calls,
                   std::vector<std::string> *SourcesRead) {
   SourceText Sources(SourcesRead);
@@ -950,6 +1011,7 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   for (Function &F : M) {
     if (F.isDeclaration())
       continue;
+    foldOffsetExpressions(F);
     if (Calls)
       describeMonitoredCalls(F, *Calls);
     markReturnStatements(F, Sources);
@@ -1021,6 +1083,9 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
   FPM.addPass(InvalidateAnalysisPass<DominatorTreeAnalysis>());
   MPM.addPass(createModuleToFunctionPassAdaptor(std::move(FPM)));
   MPM.run(M, MAM);
+  for (Function &F : M)
+    if (!F.isDeclaration())
+      removeRedundantPhiWebs(F);
 }
 
 } // namespace sdv

@@ -139,6 +139,9 @@ struct PathSegmentView {
   /// (a callee's `PCTX` parameter given `CONTAINING_RECORD(E, CTX, Link)`,
   /// which is E minus Link's offset): fields are named from there.
   std::optional<int64_t> CastAt;
+  /// Source variable holding the pointer after that cast, if any
+  /// (`DevExt = CONTAINING_RECORD(Csq, DEVICE_EXTENSION, Csq)`).
+  std::string CastVar;
 };
 
 struct NamedPath {
@@ -189,6 +192,10 @@ private:
 
   NamedPath compute(const llvm::Value *Ptr);
   NamedPath opaque(const llvm::Value *Ptr);
+  /// Names the last segment of \p P, a pointer moved back from its base
+  /// (CONTAINING_RECORD), after the variable holding \p Ptr, when there is
+  /// one whose type says what it points to.
+  void viewAsContainer(NamedPath &P, const llvm::Value *Ptr);
   /// What a call to a defined function returns, in this function's terms:
   /// `GetLock(Dev)` whose every `return` is `&Param->Lock` names
   /// `Dev->Lock`; a global it returns names that global.
