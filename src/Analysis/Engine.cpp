@@ -57,19 +57,33 @@ StateId Engine::entryState(const EntryRoutine &Entry, ObjectId Id) const {
   for (const EntryState &ES : R.entryStates()) {
     if (ES.Key && (Kind != ObjectKind::Key || R.keys()[*ES.Key].Value != Objects.name(Id).Key))
       continue;
-    bool RoleMatches = any_of(Entry.Evidence, [&](const RoleEvidence &Ev) {
-      return is_contained(ES.Roles, Ev.Role);
-    });
-    bool Holds = all_of(ES.When, [&](const std::pair<unsigned, bool> &C) {
-      std::optional<bool> Value = AllRules[RI].Conditions.size() > C.first
-                                      ? AllRules[RI].Conditions[C.first]
-                                      : std::nullopt;
-      return Value && *Value != C.second;
-    });
-    if (RoleMatches && Holds)
+    if (entryStateApplies(Entry, RI, ES))
       return ES.State;
   }
   return R.initialState();
+}
+
+bool Engine::entryStateApplies(const EntryRoutine &Entry, RuleIndex RI,
+                               const EntryState &ES) const {
+  bool RoleMatches = any_of(Entry.Evidence, [&](const RoleEvidence &Ev) {
+    return is_contained(ES.Roles, Ev.Role);
+  });
+  return RoleMatches && all_of(ES.When, [&](const std::pair<unsigned, bool> &C) {
+           std::optional<bool> Value = AllRules[RI].Conditions.size() > C.first
+                                           ? AllRules[RI].Conditions[C.first]
+                                           : std::nullopt;
+           return Value && *Value != C.second;
+         });
+}
+
+bool Engine::entersInExitState(RuleIndex RI) const {
+  const Rule &R = *Rules[RI];
+  return any_of(Entries, [&](const EntryRoutine &Entry) {
+    return any_of(R.entryStates(), [&](const EntryState &ES) {
+      return R.exitViolation(ES.State) && R.checksExitOf(Entry.role()) &&
+             entryStateApplies(Entry, RI, ES);
+    });
+  });
 }
 
 StateSet Engine::decisiveStates(ObjectId Id) {
@@ -94,7 +108,7 @@ void Engine::seedEntries() {
   for (const EntryRoutine &Root : Entries) {
     for (RuleIndex RI = 0; RI < Rules.size(); ++RI) {
       const Rule &R = *Rules[RI];
-      if (!Events->monitored(RI))
+      if (!Applies[RI])
         continue;
       SmallVector<ObjectId, 4> Candidates;
       if (R.naming() == ObjectNaming::Single)
@@ -472,10 +486,12 @@ bool Engine::overBudget() {
 std::vector<RuleResult> Engine::run() {
   std::vector<RuleResult> Results(Rules.size());
   // Applicability is a property of the driver, reachable or not.
-  for (RuleIndex RI = 0; RI < Rules.size(); ++RI)
-    Results[RI].MonitoredCallsFound = Events->monitored(RI);
-  // Nothing to follow if the driver calls no monitored function at all.
-  if (any_of(Results, [](const RuleResult &R) { return R.MonitoredCallsFound; })) {
+  for (RuleIndex RI = 0; RI < Rules.size(); ++RI) {
+    Applies.push_back(Events->monitored(RI) || entersInExitState(RI));
+    Results[RI].Applicable = Applies.back();
+  }
+  // Nothing to follow if no rule applies.
+  if (any_of(Results, [](const RuleResult &R) { return R.Applicable; })) {
     for (const EntryRoutine &Root : Entries)
       EntryOf[Root.F] = &Root;
     seedEntries();

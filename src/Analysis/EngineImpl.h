@@ -91,6 +91,12 @@ public:
   const Rule &ruleOf(ObjectId Id) const { return *Rules[Objects.rule(Id)]; }
   /// The state \p Id is in when \p Entry is entered.
   StateId entryState(const EntryRoutine &Entry, ObjectId Id) const;
+  /// Whether \p ES applies to \p Entry: its role is one of ES's and ES's
+  /// driver conditions hold.
+  bool entryStateApplies(const EntryRoutine &Entry, RuleIndex RI, const EntryState &ES) const;
+  /// Whether some entry routine starts with one of rule \p RI's objects in a
+  /// state it must not return in.
+  bool entersInExitState(RuleIndex RI) const;
   /// The entry states that tell \p Id's paths apart: its rule's initial
   /// state, and any state a role's entry gives it.
   StateSet decisiveStates(ObjectId Id);
@@ -104,6 +110,8 @@ private:
   std::string describe(const llvm::Function &F, const Summary &S) const;
   void analyseComponent(const std::vector<const llvm::Function *> &Component);
   void seedEntries();
+  /// Per rule: whether it applies (RuleResult::Applicable).
+  std::vector<bool> Applies;
   void collectDefects(std::vector<RuleResult> &Results);
   void groupExits(std::vector<std::tuple<RuleIndex, Defect, SourceLoc>> &Exits,
                   std::vector<RuleResult> &Results);

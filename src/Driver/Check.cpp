@@ -460,7 +460,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
   for (auto [R, Result] : zip(*Rules, Results)) {
     if (Stats)
       Stats->Rules.push_back({R.id().str(), unsigned(Result.Defects.size())});
-    if (Result.MonitoredCallsFound)
+    if (Result.Applicable)
       spdlog::info("{}: {} defect(s) from {} entry routine(s)", R.id(),
                    Result.Defects.size(), Result.EntriesAnalysed);
     else
@@ -486,7 +486,7 @@ Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
     if (D->Roles.Entries.empty()) {
       V.Result = Verdict::NotApplicable;
       V.Reason = "no entry routine found";
-    } else if (!Result.MonitoredCallsFound) {
+    } else if (!Result.Applicable) {
       V.Result = Verdict::NotApplicable;
       V.Reason = "no monitored function is called";
     } else if (Result.Result != Outcome::Complete) {

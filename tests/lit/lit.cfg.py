@@ -51,6 +51,10 @@ config.substitutions.append(("%variants", "{} {} --clang {} --sdv {} --ddk {}".f
     config.python, os.path.join(config.sdv_src_root, "tests", "lit", "Inputs", "variants.py"),
     config.clang, config.sdv_bin, ddk)))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# The tools the mutation study (bench/mutate.py) builds with.
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%ddk", ddk))
+config.substitutions.append(("%llvm-link", os.path.join(config.llvm_tools_dir, "llvm-link")))
 # The benchmark's driver generator (bench/gendriver.py), building with this clang.
 config.substitutions.append(("%gendriver", "{} {} --clang {} --llvm-link {} --ddk {}".format(
     config.python, os.path.join(config.sdv_src_root, "bench", "gendriver.py"), config.clang,

@@ -135,8 +135,11 @@ enum class Outcome { Complete, Timeout, Spaceout };
 struct RuleResult {
   /// Sorted by location, then violation.
   std::vector<Defect> Defects;
-  /// Whether the driver calls any function the rule monitors.
-  bool MonitoredCallsFound = false;
+  /// Whether the rule applies to the driver: it calls a function the rule
+  /// monitors, or one of its entry routines starts in a state it must not
+  /// return in (a cancel routine holds the cancel spin lock, which it must
+  /// release whether or not the driver calls anything else).
+  bool Applicable = false;
   unsigned EntriesAnalysed = 0;
   /// Past a budget the analysis stops and reports no defect: its summaries
   /// are incomplete.

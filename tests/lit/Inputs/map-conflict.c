@@ -15,7 +15,7 @@ NTSTATUS NTAPI DispatchCreate(PDEVICE_OBJECT DeviceObject, PIRP Irp) {
   return STATUS_SUCCESS;
 }
 
-VOID NTAPI Cancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) {}
+VOID NTAPI Cancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) { IoReleaseCancelSpinLock(Irp->CancelIrql); }
 
 NTSTATUS NTAPI DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath) {
   DriverObject->MajorFunction[IRP_MJ_WRITE] = DispatchWrite;

@@ -15,6 +15,7 @@ NTSTATUS NTAPI HiddenRead(PDEVICE_OBJECT DeviceObject, PIRP Irp) {
 
 VOID NTAPI HiddenCancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) {
   KIRQL Irql;
+  IoReleaseCancelSpinLock(Irp->CancelIrql);
   KeAcquireSpinLock(&QueueLock, &Irql);
   KeReleaseSpinLock(&QueueLock, Irql);
 }

@@ -1,8 +1,8 @@
 // The cancel routine is registered only through IoSetCancelRoutine in the
 // read dispatch routine. It is called with the I/O manager's cancel spin lock
 // held, and mistakes that lock for the queue lock: it releases
-// DevExt->QueueLock, which it never acquired. (Not releasing the cancel spin
-// lock belongs to the separate CancelSpinLock rule, not to SpinLockDpc.)
+// DevExt->QueueLock, which it never acquired. Not releasing the cancel spin
+// lock is the CancelSpinLock rule's defect, reported at its return.
 // RUN: %cc64 %s -o %t.bc
 // RUN: not %sdv check %t.bc | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc86 %s -o %t86.bc
@@ -28,7 +28,7 @@ VOID CancelRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     Irp->IoStatus.Status = STATUS_CANCELLED;
     Irp->IoStatus.Information = 0;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
-}
+} // CHECK: .c:[[@LINE]]:1: error: [CancelSpinLock] The DRIVER_CANCEL routine 'CancelRead' has returned without releasing the cancel spin lock.
 
 NTSTATUS DispatchRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 {
@@ -51,3 +51,4 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 }
 
 // CHECK: SpinLockDpc: Defect (1 defect, 3 entry routines)
+// CHECK: CancelSpinLock: Defect (1 defect, 3 entry routines)

@@ -58,7 +58,7 @@ static VOID Touch(void) {
 NTSTATUS NTAPI AddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pdo) {
   return STATUS_SUCCESS;
 }
-VOID NTAPI Cancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) { Touch(); }
+VOID NTAPI Cancel(PDEVICE_OBJECT DeviceObject, PIRP Irp) { IoReleaseCancelSpinLock(Irp->CancelIrql); Touch(); }
 NTSTATUS NTAPI Completion(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context) {
   return STATUS_SUCCESS;
 }
