@@ -14,7 +14,11 @@ seeds one mistake at a time into a copy of one source file:
 Line numbers do not move. The mutant's translation unit is compiled with
 its database command, linked with the others' bitcode and checked; the
 mutant is killed when the check reports a defect (rule, violation, file,
-line) the unmutated driver does not. A mutant is reachable when the
+line) the unmutated driver does not. A survivor on a line no code was
+compiled from (an `#if` branch not taken) is `not compiled in`, and one in
+a function the unmutated driver already has a report in is `masked` (the
+report it would give is there already); neither counts in the rates. A
+mutant is reachable when the
 function it sits in is reached from one of the entry routines `sdv-lite
 roles` lists through direct calls (calls through pointers are not
 followed here, so this undercounts what the analysis reaches).
@@ -188,6 +192,8 @@ class Driver:
         if self.report is None:
             return "baseline check failed"
         self.baseline = defect_keys(self.report)
+        self.reported_in = {(os.path.basename(d["location"].get("file", "")),
+                             d["location"].get("function")) for d in self.report.get("defects", [])}
         self.reachable_lines = self.reachable()
         return None
 
@@ -209,6 +215,14 @@ class Driver:
         subprograms, files = {}, {}
         for m in re.finditer(r"^(!\d+) = !DIFile\(filename: \"([^\"]*)\"", ir, re.M):
             files[m.group(1)] = os.path.basename(m.group(2))
+        # The lines code was compiled from: a mutant on another line (in an
+        # #if branch not taken, in a macro nothing expands) changes nothing.
+        scopes = {}
+        for m in re.finditer(r"^(!\d+) = (?:distinct )?!DI(?:Subprogram|LexicalBlock|LexicalBlockFile)\("
+                             r"[^\n]*?file: (!\d+)", ir, re.M):
+            scopes[m.group(1)] = files.get(m.group(2))
+        self.compiled_lines = {(scopes.get(m.group(2)), int(m.group(1))) for m in re.finditer(
+            r"!DILocation\(line: (\d+),[^\n]*?scope: (!\d+)", ir)}
         for m in re.finditer(r"^(!\d+) = distinct !DISubprogram\(name: \"([^\"]*)\".*?file: (!\d+), "
                              r"line: (\d+)", ir, re.M):
             subprograms[m.group(1)] = (m.group(2), files.get(m.group(3)), int(m.group(4)))
@@ -238,15 +252,29 @@ class Driver:
             starts.sort()
             for i, (line, fn) in enumerate(starts):
                 end = starts[i + 1][0] - 1 if i + 1 < len(starts) else 10 ** 9
-                spans.append((file, line, end, fn in seen))
+                spans.append((file, line, end, fn in seen, names.get(fn, fn)))
         return spans
 
-    def is_reachable(self, file, line):
+    def function_at(self, file, line):
+        """(name, reached) of the function a line of \p file is in, if known."""
         best = None
-        for f, start, end, reached in self.reachable_lines:
+        for f, start, end, reached, name in self.reachable_lines:
             if f == file and start <= line <= end and (best is None or start > best[0]):
-                best = (start, reached)
-        return bool(best and best[1])
+                best = (start, reached, name)
+        return (best[2], best[1]) if best else (None, False)
+
+    def is_reachable(self, file, line):
+        return self.function_at(file, line)[1]
+
+    def classify(self, file, line, outcome):
+        """A survivor's reason, where the script can tell it."""
+        if outcome != "survived":
+            return outcome
+        if (file, line) not in self.compiled_lines:
+            return "not compiled in"
+        if (file, self.function_at(file, line)[0]) in self.reported_in:
+            return "masked"
+        return outcome
 
     def run_mutant(self, index, site, lines):
         entry = self.entries[index]
@@ -311,7 +339,9 @@ def main():
         for (index, site, _), outcome in zip(jobs, outcomes):
             file = os.path.basename(driver.entries[index]["file"])
             results.append({"driver": name, "file": file, "line": site[1], "kind": site[0],
-                            "reachable": driver.is_reachable(file, site[1]), "outcome": outcome})
+                            "function": driver.function_at(file, site[1])[0],
+                            "reachable": driver.is_reachable(file, site[1]),
+                            "outcome": driver.classify(file, site[1], outcome)})
         mine = [r for r in results if r["driver"] == name]
         print("%-24s %4d mutants, %4d killed (%d of %d reachable)" % (
             name, len(mine), sum(r["outcome"] == "killed" for r in mine),
@@ -324,8 +354,12 @@ def main():
         killed = sum(r["outcome"] == "killed" for r in rs)
         return "%d/%d (%.0f%%)" % (killed, len(rs), 100.0 * killed / len(rs) if rs else 0)
 
-    print("all mutants: killed %s; reachable: killed %s; not built: %d" % (
-        rate(valid), rate(reachable), len(results) - len(valid)))
+    print("all mutants: killed %s; reachable: killed %s; not built: %d; not compiled in: %d; "
+          "masked by a report already in their function: %d" % (
+              rate(valid), rate(reachable),
+              sum(r["outcome"] in ("not compiled", "not linked", "check failed") for r in results),
+              sum(r["outcome"] == "not compiled in" for r in results),
+              sum(r["outcome"] == "masked" for r in results)))
     if args.json:
         json.dump(results, open(args.json, "w"), indent=1)
     return 0

@@ -412,7 +412,7 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
 
 Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
                                           std::vector<std::string> &Warnings) {
-  Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
+  Expected<RoleCatalog> Catalog = RoleCatalog::builtin(Options.RolesFiles);
   if (!Catalog)
     return Catalog.takeError();
   Expected<PreparedDriver> D = prepare(Options, *Catalog, /*Stats=*/nullptr);
@@ -423,7 +423,7 @@ Expected<std::vector<EntryInfo>> runRoles(const RoleOptions &Options,
 }
 
 Expected<CheckReport> runCheck(const CheckOptions &Options, RunStats *Stats) {
-  Expected<RoleCatalog> Catalog = RoleCatalog::builtin();
+  Expected<RoleCatalog> Catalog = RoleCatalog::builtin(Options.Roles.RolesFiles);
   if (!Catalog)
     return Catalog.takeError();
   Expected<std::vector<Rule>> Rules = selectRules(Options);

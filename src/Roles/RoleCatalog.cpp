@@ -18,11 +18,12 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
-namespace {
+namespace sdv::rolesyaml {
 
 struct AliasSpec {
   std::string Name, Role;
@@ -93,7 +94,9 @@ struct CatalogSpec {
   std::string ExportedRole;
 };
 
-} // namespace
+} // namespace sdv::rolesyaml
+
+using namespace sdv::rolesyaml;
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(AliasSpec)
 LLVM_YAML_IS_SEQUENCE_VECTOR(DeclTypeSpec)
@@ -201,7 +204,7 @@ template <> struct MappingTraits<SequenceSpec> {
 };
 template <> struct MappingTraits<CatalogSpec> {
   static void mapping(IO &Io, CatalogSpec &C) {
-    Io.mapRequired("roles", C.Roles);
+    Io.mapOptional("roles", C.Roles);
     Io.mapOptional("aliases", C.Aliases);
     Io.mapOptional("declaration-types", C.DeclarationTypes);
     Io.mapOptional("equivalent-roles", C.Equivalent);
@@ -266,10 +269,66 @@ namespace sdv {
 // The catalogue
 //===----------------------------------------------------------------------===//
 
+namespace {
+
+/// \p Extra's entries after \p Into's.
+void append(CatalogSpec &Into, CatalogSpec &Extra) {
+  auto Add = [](auto &To, auto &From) {
+    To.insert(To.end(), std::make_move_iterator(From.begin()),
+              std::make_move_iterator(From.end()));
+  };
+  Add(Into.Roles, Extra.Roles);
+  Add(Into.Aliases, Extra.Aliases);
+  Add(Into.DeclarationTypes, Extra.DeclarationTypes);
+  Add(Into.Equivalent, Extra.Equivalent);
+  Add(Into.ByName, Extra.ByName);
+  Add(Into.Fields, Extra.Fields);
+  Add(Into.Tables, Extra.Tables);
+  Add(Into.Derived, Extra.Derived);
+  Add(Into.Orders, Extra.Orders);
+  Add(Into.Calls, Extra.Calls);
+  Add(Into.MethodTables, Extra.MethodTables);
+  Add(Into.ReadOnlyArgs, Extra.ReadOnlyArgs);
+  Add(Into.Sequences, Extra.Sequences);
+  if (!Extra.ExportedRole.empty())
+    Into.ExportedRole = Extra.ExportedRole;
+}
+
+} // namespace
+
 Expected<RoleCatalog> RoleCatalog::parse(StringRef Yaml, StringRef BufferName) {
   CatalogSpec Spec;
   if (Error E = readYaml(Yaml, BufferName, Spec))
     return std::move(E);
+  return build(Spec, BufferName);
+}
+
+Expected<RoleCatalog> RoleCatalog::builtin(ArrayRef<std::string> Extensions) {
+  static const struct {
+    const char *Name;
+    const char *Text;
+  } Files[] = {
+#include "BuiltinRoles.inc"
+  };
+  CatalogSpec Spec;
+  if (Error E = readYaml(Files[0].Text, Files[0].Name, Spec))
+    return std::move(E);
+  std::string Name = Files[0].Name;
+  for (const std::string &Path : Extensions) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError(Buffer.getError(), "cannot read roles file '" + Path +
+                                                      "': " + Buffer.getError().message());
+    CatalogSpec Extra;
+    if (Error E = readYaml((*Buffer)->getBuffer(), Path, Extra))
+      return std::move(E);
+    append(Spec, Extra);
+    Name += " + " + Path;
+  }
+  return build(Spec, Name);
+}
+
+Expected<RoleCatalog> RoleCatalog::build(CatalogSpec &Spec, StringRef BufferName) {
   RoleCatalog C;
   C.Roles = Spec.Roles;
   auto Check = [&](StringRef Role, StringRef Where) -> Error {
@@ -375,15 +434,6 @@ bool RoleCatalog::readOnlyArg(StringRef Function, unsigned Arg) const {
   return It != ReadOnly.end() && is_contained(It->second, Arg);
 }
 
-Expected<RoleCatalog> RoleCatalog::builtin() {
-  static const struct {
-    const char *Name;
-    const char *Text;
-  } Files[] = {
-#include "BuiltinRoles.inc"
-  };
-  return parse(Files[0].Text, Files[0].Name);
-}
 
 std::optional<std::string> RoleCatalog::resolveRole(StringRef Name) const {
   if (is_contained(Roles, Name))

@@ -138,6 +138,13 @@ int main(int argc, char **argv) {
                     "dllexport are found without it; repeatable)")
         ->type_name("FILE")
         ->allow_extra_args(false);
+    Cmd->add_option("--roles-file", Roles.RolesFiles,
+                    "add the registrations and sequences of FILE, in the format of "
+                    "rules/roles.yaml, to the built-in ones (a driver's own callback "
+                    "pairs, e.g. a port driver's acquire and release routines; "
+                    "repeatable)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
   };
   auto AddDumpOption = [](CLI::App *Cmd, sdv::RoleOptions &Roles) {
     Cmd->add_option("--dump-canonical-ir", Roles.DumpCanonicalIR,

@@ -3,6 +3,9 @@
 #include "IRHelpers.h"
 
 #include "llvm/IR/Function.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace sdv;
 using namespace sdv::test;
@@ -202,4 +205,38 @@ TEST_CASE("export lists name the functions other drivers call", "[roles]") {
 TEST_CASE("an export in capitals is not a module-definition statement", "[roles]") {
   CHECK(exported("EXPORTS\n  DLLINIT\n  Other\n", "caps.def") ==
         std::vector<std::string>{"DLLINIT@caps.def:2", "Other@caps.def:3"});
+}
+
+TEST_CASE("roles files add to the built-in catalogue", "[roles]") {
+  llvm::SmallString<128> Extra;
+  REQUIRE_FALSE(llvm::sys::fs::createTemporaryFile("roles", "yaml", Extra));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Extra, EC);
+    OS << "by-name:\n  - { function: MyStart, role: DRIVER_STARTIO }\n"
+          "sequences:\n  - registered-by: Reg\n    name: 'Pair[{0}]'\n    role: MY_PAIR\n"
+          "    cases:\n      - { via: Use, steps: [{ arg: 0, args: [c] }, { arg: 1, args: [c] }] }\n";
+  }
+  auto C = RoleCatalog::builtin({std::string(Extra)});
+  REQUIRE_EXPECTED(C);
+  CHECK(C->resolveRole("MY_PAIR"));
+  CHECK(C->sequenceRules().size() == catalog().sequenceRules().size() + 1);
+  CHECK(llvm::any_of(C->byName(), [](const RoleCatalog::ByName &B) {
+    return B.Function == "MyStart" && B.Role == "DRIVER_STARTIO";
+  }));
+  CHECK(C->resolveRole("HW_STARTIO"));
+
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Extra, EC);
+    OS << "by-name:\n  - { function: F, role: NO_SUCH_ROLE }\n";
+  }
+  auto Bad = RoleCatalog::builtin({std::string(Extra)});
+  REQUIRE_FALSE(static_cast<bool>(Bad));
+  CHECK_THAT(llvm::toString(Bad.takeError()),
+             Catch::Contains(std::string(Extra)) && Catch::Contains("unknown role 'NO_SUCH_ROLE'"));
+  llvm::sys::fs::remove(Extra);
+  auto Missing = RoleCatalog::builtin({std::string(Extra)});
+  REQUIRE_FALSE(static_cast<bool>(Missing));
+  CHECK_THAT(llvm::toString(Missing.takeError()), Catch::Contains("cannot read roles file"));
 }

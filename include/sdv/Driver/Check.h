@@ -44,6 +44,9 @@ struct RoleOptions {
   bool AutoMap = true;
   /// Export lists (`.def` or `.spec`): the functions other drivers call.
   std::vector<std::string> ExportFiles;
+  /// Roles files whose registrations and sequences add to the built-in
+  /// catalogue's.
+  std::vector<std::string> RolesFiles;
   /// Write the canonicalised module here (textual IR), to see what the
   /// analysis sees; empty for none.
   std::string DumpCanonicalIR;

@@ -36,6 +36,10 @@ class Module;
 
 namespace sdv {
 
+namespace rolesyaml {
+struct CatalogSpec;
+} // namespace rolesyaml
+
 /// How a driver registers routines, as read from a roles catalogue.
 class RoleCatalog {
 public:
@@ -89,8 +93,10 @@ public:
 
   static llvm::Expected<RoleCatalog> parse(llvm::StringRef Yaml,
                                            llvm::StringRef BufferName);
-  /// The catalogue built into the binary (rules/roles.yaml).
-  static llvm::Expected<RoleCatalog> builtin();
+  /// The catalogue built into the binary (rules/roles.yaml), with the
+  /// entries of each file of \p Extensions added (a driver's own
+  /// registrations or sequences, in the same format; every key optional).
+  static llvm::Expected<RoleCatalog> builtin(llvm::ArrayRef<std::string> Extensions = {});
 
   /// The canonical role for \p Name (a role, or an alias such as
   /// `DriverUnload`), if known.
@@ -128,6 +134,9 @@ public:
   const std::vector<std::string> *fieldOrder(llvm::StringRef Struct) const;
 
 private:
+  static llvm::Expected<RoleCatalog> build(rolesyaml::CatalogSpec &Spec,
+                                           llvm::StringRef BufferName);
+
   std::vector<std::string> Roles;
   llvm::StringMap<std::string> Aliases;
   /// Aliases in catalogue order, for mapName.
