@@ -206,7 +206,8 @@ class Driver:
         return r.returncode == 0
 
     def reachable(self):
-        """(file, first line, last line) of the functions reached from the entry routines."""
+        """(file, first line, last line, reached, name) of each function: whether the
+        entry routines reach it. Records the lines code was compiled from too."""
         ir = subprocess.run([self.args.llvm_dis, "-o", "-", self.linked], capture_output=True,
                             text=True).stdout
         roles = subprocess.run([self.args.sdv, "roles", "--no-auto-map"] + self.extra() + [self.linked],
@@ -263,16 +264,13 @@ class Driver:
                 best = (start, reached, name)
         return (best[2], best[1]) if best else (None, False)
 
-    def is_reachable(self, file, line):
-        return self.function_at(file, line)[1]
-
-    def classify(self, file, line, outcome):
+    def classify(self, file, line, function, outcome):
         """A survivor's reason, where the script can tell it."""
         if outcome != "survived":
             return outcome
         if (file, line) not in self.compiled_lines:
             return "not compiled in"
-        if (file, self.function_at(file, line)[0]) in self.reported_in:
+        if (file, function) in self.reported_in:
             return "masked"
         return outcome
 
@@ -338,10 +336,10 @@ def main():
             outcomes = list(pool.map(lambda j: driver.run_mutant(*j), jobs))
         for (index, site, _), outcome in zip(jobs, outcomes):
             file = os.path.basename(driver.entries[index]["file"])
+            function, reached = driver.function_at(file, site[1])
             results.append({"driver": name, "file": file, "line": site[1], "kind": site[0],
-                            "function": driver.function_at(file, site[1])[0],
-                            "reachable": driver.is_reachable(file, site[1]),
-                            "outcome": driver.classify(file, site[1], outcome)})
+                            "function": function, "reachable": reached,
+                            "outcome": driver.classify(file, site[1], function, outcome)})
         mine = [r for r in results if r["driver"] == name]
         print("%-24s %4d mutants, %4d killed (%d of %d reachable)" % (
             name, len(mine), sum(r["outcome"] == "killed" for r in mine),

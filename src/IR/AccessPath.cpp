@@ -41,6 +41,17 @@ const Value *stripConversions(const Value *V) {
   }
 }
 
+SmallVector<std::pair<const CallBase *, const Value *>, 4>
+actualArguments(const Argument &A) {
+  SmallVector<std::pair<const CallBase *, const Value *>, 4> Out;
+  const Function *F = A.getParent();
+  for (const User *U : F->users())
+    if (const auto *CB = dyn_cast<CallBase>(U);
+        CB && CB->getCalledOperand() == F && A.getArgNo() < CB->arg_size())
+      Out.push_back({CB, CB->getArgOperand(A.getArgNo())});
+  return Out;
+}
+
 std::string canonicalTypeName(StringRef Name) {
   Name.consume_front("struct.");
   Name.consume_front("union.");
@@ -455,6 +466,16 @@ static uint64_t pointeeBits(const DILocalVariable *Var) {
   return Pointee ? Pointee->getSizeInBits() : 0;
 }
 
+/// Whether pointer variable \p A names what it points to better than \p B
+/// (null for none): its type says what that is, and B's does not or says
+/// less. `DevExt = CONTAINING_RECORD(Csq, DEVICE_EXTENSION, Csq)` is the
+/// same pointer as `Csq` when the queue is the extension's first member,
+/// and only DevExt's type names the extension's other fields.
+static bool namesMore(const DILocalVariable *A, const DILocalVariable *B) {
+  return pointsToKnownType(A) &&
+         (!B || !pointsToKnownType(B) || pointeeBits(A) > pointeeBits(B));
+}
+
 const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) {
   const Function *Fn = owningFunction(V);
   if (!Fn)
@@ -463,13 +484,10 @@ const DILocalVariable *AccessPathBuilder::variableOf(const Value *V) {
   auto It = FV.Values.find(V);
   if (It == FV.Values.end())
     return nullptr;
-  // Of the variables holding the pointer, the one whose type names the
-  // most: `DevExt = CONTAINING_RECORD(Csq, DEVICE_EXTENSION, Csq)` is the
-  // same pointer as `Csq` when the queue is the extension's first member,
-  // and only DevExt's type names the extension's other fields.
+  // Of the variables holding the pointer, the one whose type names the most.
   const DILocalVariable *Best = nullptr;
   for (const DILocalVariable *Var : It->second)
-    if (pointsToKnownType(Var) && (!Best || pointeeBits(Var) > pointeeBits(Best)))
+    if (namesMore(Var, Best))
       Best = Var;
   return Best ? Best : It->second.front();
 }
@@ -582,10 +600,7 @@ NamedPath AccessPathBuilder::compute(const Value *Ptr) {
     // `PEXT Ext = Context;` names a PVOID parameter better than it does.
     // So does `PEXT Ext = CONTAINING_RECORD(Queue, EXT, Queue)` a PQUEUE one
     // when the queue is Ext's first member.
-    if (const DILocalVariable *Local = variableOf(A);
-        Local && (!Var || (!pointsToKnownType(Var) && pointsToKnownType(Local)) ||
-                  (pointsToKnownType(Var) && pointsToKnownType(Local) &&
-                   pointeeBits(Local) > pointeeBits(Var))))
+    if (const DILocalVariable *Local = variableOf(A); Local && (!Var || namesMore(Local, Var)))
       Var = Local;
     if (Var) {
       P.BaseName = Var->getName().str();

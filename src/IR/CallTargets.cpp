@@ -76,11 +76,8 @@ SmallVector<const Function *, 2> storedFunctions(const Value *V) {
       Work.push_back({Sel->getTrueValue(), Depth});
       Work.push_back({Sel->getFalseValue(), Depth});
     } else if (const auto *A = dyn_cast<Argument>(X); A && Depth < 3 && routineParam(*A)) {
-      const Function *Wrapper = A->getParent();
-      for (const User *U : Wrapper->users())
-        if (const auto *CB = dyn_cast<CallBase>(U);
-            CB && CB->getCalledOperand() == Wrapper && A->getArgNo() < CB->arg_size())
-          Work.push_back({CB->getArgOperand(A->getArgNo()), Depth + 1});
+      for (auto [CB, Actual] : actualArguments(*A))
+        Work.push_back({Actual, Depth + 1});
     }
   }
   return Out;
@@ -235,13 +232,9 @@ void CallTargets::resolve(const Value *Callee, const Function &Where,
     return;
   }
   // A callback parameter: what the callers pass.
-  if (const auto *A = dyn_cast<Argument>(Callee)) {
-    const Function *Wrapper = A->getParent();
-    for (const User *U : Wrapper->users())
-      if (const auto *CB = dyn_cast<CallBase>(U);
-          CB && CB->getCalledOperand() == Wrapper && A->getArgNo() < CB->arg_size())
-        resolve(CB->getArgOperand(A->getArgNo()), *CB->getFunction(), Depth + 1, Out);
-  }
+  if (const auto *A = dyn_cast<Argument>(Callee))
+    for (auto [CB, Actual] : actualArguments(*A))
+      resolve(Actual, *CB->getFunction(), Depth + 1, Out);
 }
 
 ArrayRef<const Function *> CallTargets::targetsOf(const CallBase &CB) {

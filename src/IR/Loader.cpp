@@ -960,6 +960,7 @@ static void foldOffsetExpressions(Function &F) {
 /// reaches each phi of the web on every path, so it dominates them.
 static void removeRedundantPhiWebs(Function &F) {
   SmallPtrSet<PHINode *, 16> Done;
+  SmallVector<PHINode *, 16> Replaced;
   for (BasicBlock &BB : F)
     for (PHINode &Start : BB.phis()) {
       if (Done.count(&Start))
@@ -990,12 +991,11 @@ static void removeRedundantPhiWebs(Function &F) {
       for (PHINode *Phi : Web) {
         Phi->replaceAllUsesWith(Only);
         Done.insert(Phi);
+        Replaced.push_back(Phi);
       }
     }
-  for (BasicBlock &BB : F)
-    for (PHINode &Phi : make_early_inc_range(BB.phis()))
-      if (Phi.use_empty() && Done.count(&Phi))
-        Phi.eraseFromParent();
+  for (PHINode *Phi : Replaced)
+    Phi->eraseFromParent();
 }
 
 void canonicalize(Module &M, const MonitoredCalls *Calls,

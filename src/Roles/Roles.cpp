@@ -218,14 +218,9 @@ void Discoverer::registerValue(const Value *V, StringRef Role,
   const auto *A = dyn_cast<Argument>(V);
   if (!A)
     return;
-  const Function *Wrapper = A->getParent();
-  for (const User *U : Wrapper->users()) {
-    const auto *CB = dyn_cast<CallBase>(U);
-    if (!CB || CB->getCalledOperand() != Wrapper ||
-        CB->arg_size() <= A->getArgNo())
-      continue;
-    registerValue(CB->getArgOperand(A->getArgNo()), Role,
-                  How + " through '" + sourceName(*Wrapper) + "' called at " +
+  for (auto [CB, Actual] : actualArguments(*A)) {
+    registerValue(Actual, Role,
+                  How + " through '" + sourceName(*A->getParent()) + "' called at " +
                       locationOf(*CB).str(),
                   CB, Depth + 1);
   }

@@ -216,7 +216,8 @@ std::vector<SequenceEntry> addSequenceEntries(Module &M, const RoleCatalog &Cata
   std::vector<SequenceEntry> Out;
   if (Catalog.sequenceRules().empty())
     return Out;
-  std::vector<CallBase *> Sites;
+  // The registrations first: each adds a function to the module.
+  std::vector<std::pair<CallBase *, CalledName>> Sites;
   for (Function &F : M)
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
@@ -224,9 +225,8 @@ std::vector<SequenceEntry> addSequenceEntries(Module &M, const RoleCatalog &Cata
           if (any_of(Catalog.sequenceRules(), [&](const SequenceRule &R) {
                 return R.RegisteredBy == Called->Name;
               }))
-            Sites.push_back(CB);
-  for (CallBase *CB : Sites) {
-    CalledName Called = *calledName(*CB, Catalog.methodSlots());
+            Sites.push_back({CB, *Called});
+  for (auto [CB, Called] : Sites) {
     std::string At = locationOf(*CB).str();
     for (const SequenceRule &Rule : Catalog.sequenceRules()) {
       if (Rule.RegisteredBy != Called.Name)

@@ -113,6 +113,11 @@ std::string canonicalTypeName(llvm::StringRef Name);
 /// a fill pattern).
 const llvm::Value *stripConversions(const llvm::Value *V);
 
+/// The direct calls of \p A's function, each with what it passes for \p A
+/// (what a wrapper's parameter stands for at each of its callers).
+llvm::SmallVector<std::pair<const llvm::CallBase *, const llvm::Value *>, 4>
+actualArguments(const llvm::Argument &A);
+
 /// Removes typedefs and cv-qualifiers.
 const llvm::DIType *stripTypedefs(const llvm::DIType *Ty);
 /// The type a pointer type points to, or null.
