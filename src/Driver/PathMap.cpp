@@ -185,6 +185,18 @@ const PathOption ClPathOptions[] = {
     {"Tp", PathKind::SourceFile},         {"I", PathKind::IncludeDir},
 };
 
+/// Options whose next argument is a value that is no path (kept as written:
+/// a `-D NAME="C:\\x"` keeps its backslashes).
+bool takesNonPathValue(StringRef A, bool ClMode) {
+  static const StringRef Gnu[] = {"-D",       "-U",       "-Xclang",      "-target",
+                                  "-x",       "-MT",      "-MQ",          "-mllvm",
+                                  "-Xlinker", "-arch",    "-Xpreprocessor", "-Xassembler",
+                                  "-Xanalyzer", "-Xcuda-ptxas", "-Xopenmp-target"};
+  if (is_contained(Gnu, A))
+    return true;
+  return ClMode && (A == "/D" || A == "/U");
+}
+
 /// The option of \p Arg among \p Options and the length of its prefix.
 template <size_t N>
 const PathOption *findOption(StringRef Arg, const PathOption (&Options)[N],
@@ -230,6 +242,12 @@ public:
       if (ClMode && (A == "/link" || A == "-link"))
         // The rest is the linker's.
         break;
+      if (takesNonPathValue(A, ClMode)) {
+        Out.Arguments.push_back(A);
+        if (++I < Rest.size())
+          Out.Arguments.push_back(Rest[I]);
+        continue;
+      }
       size_t PrefixLen = 0;
       const PathOption *O =
           ClMode ? findOption(A, ClPathOptions, PrefixLen, true) : nullptr;

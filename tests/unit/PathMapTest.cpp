@@ -105,11 +105,13 @@ TEST_CASE("commands map path options, inputs and response files", "[pathmap]") {
 
   // GNU: relative paths stay relative; an unmapped Windows path is noted.
   Expected<MappedCommand> Gnu =
-      mapCommand({"clang", "-I", "inc", "-include", "C:\\Other\\x.h", "drv/main.c"}, Root,
-                 /*ClMode=*/false, M);
+      mapCommand({"clang", "-I", "inc", "-include", "C:\\Other\\x.h", "-D",
+                  "P=\"C:\\Src\\x\"", "drv/main.c"},
+                 Root, /*ClMode=*/false, M);
   REQUIRE(bool(Gnu));
-  CHECK(Gnu->Arguments == std::vector<std::string>{"clang", "-I", "Inc", "-include",
-                                                   "C:/Other/x.h", "Drv/Main.c"});
+  CHECK(Gnu->Arguments ==
+        std::vector<std::string>{"clang", "-I", "Inc", "-include", "C:/Other/x.h", "-D",
+                                 "P=\"C:\\Src\\x\"", "Drv/Main.c"});
   CHECK(Gnu->Unmapped == std::vector<std::string>{"C:\\Other\\x.h"});
 
   // A response file in UTF-16 with a byte order mark, naming another.
