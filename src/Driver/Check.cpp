@@ -245,19 +245,57 @@ RuleInfo ruleInfo(const Rule &R) {
           R.models()};
 }
 
-std::string substitute(StringRef Template, const Defect &D) {
+/// \p Template with the defect's names; `{function}` is \p Function.
+std::string substitute(StringRef Template, const Defect &D, StringRef Function) {
   std::string Out = Template.str();
   auto Replace = [&](StringRef Key, StringRef Value) {
     for (size_t Pos = Out.find(Key.str()); Pos != std::string::npos;
          Pos = Out.find(Key.str(), Pos + Value.size()))
       Out.replace(Pos, Key.size(), Value.str());
   };
-  Replace("{function}", D.Function);
+  Replace("{function}", Function);
   Replace("{object}", D.Object);
   Replace("{held}", D.Held);
   Replace("{entry}", sourceName(*D.Entry->F));
   Replace("{role}", D.Entry->role());
   return Out;
+}
+
+std::string substitute(StringRef Template, const Defect &D) {
+  return substitute(Template, D, D.Function);
+}
+
+bool isIdentifierChar(char C) { return isAlnum(C) || C == '_' || C == '@'; }
+
+/// Whether \p Line calls \p Name at \p Column (1-based; 0: anywhere): the
+/// name as a whole identifier, followed by `(`.
+bool callsAt(StringRef Line, StringRef Name, unsigned Column) {
+  for (size_t Pos = Column ? Column - 1 : Line.find(Name); Pos != StringRef::npos;
+       Pos = Column ? StringRef::npos : Line.find(Name, Pos + 1)) {
+    if (Pos > Line.size() || !Line.drop_front(Pos).startswith(Name) ||
+        (Pos && isIdentifierChar(Line[Pos - 1])))
+      continue;
+    StringRef After = Line.drop_front(Pos + Name.size());
+    if (After.ltrim().startswith("("))
+      return true;
+  }
+  return false;
+}
+
+/// \p Function as the driver's source writes it at \p Loc, when that is
+/// another of the functions of the same event (a macro's expansion:
+/// KeAcquireSpinLock is KeAcquireSpinLockRaiseToDpc on x64,
+/// @KfAcquireSpinLock@4 on x86): `WRITTEN (FUNCTION)`. Else \p Function.
+std::string asWritten(StringRef Function, const Rule &R, const SourceLoc &Loc,
+                      SourceFiles &Sources) {
+  std::optional<EventId> E = R.eventFor(Function);
+  std::optional<StringRef> Line = Loc.known() ? Sources.line(Loc) : std::nullopt;
+  if (!E || !Line || callsAt(*Line, Function, Loc.Column))
+    return Function.str();
+  for (const std::string &Other : R.event(*E).Functions)
+    if (Other != Function && callsAt(*Line, Other, Loc.Column))
+      return Other + " (" + Function.str() + ")";
+  return Function.str();
 }
 
 /// A call the optimiser (or canonicalize, for a lock helper) inlined: where
@@ -293,10 +331,10 @@ Finding describeDefect(const Defect &D, const Rule &R, SourceFiles &Sources) {
   F.RuleId = R.id().str();
   const RuleViolation &V = R.violation(D.Violation);
   F.Violation = V.Id;
-  F.Message = substitute(V.Message, D);
   // Events inside an API's inlined wrapper are where the driver called it.
   auto IsApi = [&](StringRef Name) { return R.eventFor(Name).has_value(); };
   F.Loc = callerLocation(*D.Site, IsApi);
+  F.Message = substitute(V.Message, D, asWritten(D.Function, R, F.Loc, Sources));
   F.EntryRoutine = sourceName(*D.Entry->F);
   F.Role = D.Entry->role().str();
   F.Object = D.Object;

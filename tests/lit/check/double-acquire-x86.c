@@ -22,7 +22,7 @@ NTSTATUS DispatchCreate(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     KeAcquireSpinLock(&DevExt->Lock, &Irql);
     DevExt->OpenCount++;
-    KeAcquireSpinLock(&DevExt->Lock, &Irql2); // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KfAcquireSpinLock after already acquiring the spinlock
+    KeAcquireSpinLock(&DevExt->Lock, &Irql2); // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLock (KfAcquireSpinLock) after already acquiring the spinlock
     KeReleaseSpinLock(&DevExt->Lock, Irql);
 
     Irp->IoStatus.Status = STATUS_SUCCESS;

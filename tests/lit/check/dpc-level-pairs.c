@@ -23,7 +23,7 @@ KDEFERRED_ROUTINE TransferDpc;
 static VOID NoteCompletion(PDEVICE_EXTENSION DevExt)
 {
     KeAcquireSpinLockAtDpcLevel(&DevExt->Lock); // X64: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLockAtDpcLevel after already acquiring the spinlock
-                                                // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KefAcquireSpinLockAtDpcLevel after already acquiring the spinlock
+                                                // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLockAtDpcLevel (KefAcquireSpinLockAtDpcLevel) after already acquiring the spinlock
     DevExt->Completed++;
     KeReleaseSpinLockFromDpcLevel(&DevExt->Lock);
 }

@@ -45,7 +45,7 @@ NTSTATUS ReadCompletion(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     DevExt->Completed++;
     DevExt->Kick(DevExt);
     if (DevExt->Tracking) {
-        KeReleaseSpinLock(&DevExt->TrackLock, Irql); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{K[ef]}}ReleaseSpinLock without first acquiring the spinlock 'DevExt->TrackLock'.
+        KeReleaseSpinLock(&DevExt->TrackLock, Irql); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLock{{( \(KfReleaseSpinLock\))?}} without first acquiring the spinlock 'DevExt->TrackLock'.
     }
     return STATUS_CONTINUE_COMPLETION; // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The IO_COMPLETION_ROUTINE routine 'ReadCompletion' has returned without releasing the spinlock 'DevExt->TrackLock'.
 }

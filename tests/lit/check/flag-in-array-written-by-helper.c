@@ -45,7 +45,7 @@ VOID QueueDpc(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
         KeAcquireSpinLockAtDpcLevel(&Ext->Lock);
     ResetQueue(&Ext->Queues[Ext->Next % 4]);
     if (Ext->Queues[0].Locked)
-        KeReleaseSpinLockFromDpcLevel(&Ext->Lock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Ext->Lock'.
+        KeReleaseSpinLockFromDpcLevel(&Ext->Lock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel{{( \(KefReleaseSpinLockFromDpcLevel\))?}} without first acquiring the spinlock 'Ext->Lock'.
 } // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'QueueDpc' has returned without releasing the spinlock 'Ext->Lock'.
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)

@@ -53,8 +53,8 @@ VOID LinkDpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
     }
     SetSpeed(Adapter, (ULONG)(ULONG_PTR)A1);
     if (Adapter->Flags & ACTIVE) {
-        KeReleaseSpinLockFromDpcLevel(&Adapter->RecvLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Adapter->RecvLock'.
-        KeReleaseSpinLockFromDpcLevel(&Adapter->SendLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Adapter->SendLock'.
+        KeReleaseSpinLockFromDpcLevel(&Adapter->RecvLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel{{( \(KefReleaseSpinLockFromDpcLevel\))?}} without first acquiring the spinlock 'Adapter->RecvLock'.
+        KeReleaseSpinLockFromDpcLevel(&Adapter->SendLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel{{( \(KefReleaseSpinLockFromDpcLevel\))?}} without first acquiring the spinlock 'Adapter->SendLock'.
     }
 } // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'LinkDpc' has returned without releasing the spinlock 'Adapter->SendLock'.
 // CHECK: .c:[[@LINE-1]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'LinkDpc' has returned without releasing the spinlock 'Adapter->RecvLock'.
@@ -67,7 +67,7 @@ VOID ResetDpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
         KeAcquireSpinLockAtDpcLevel(&Adapter->SendLock);
     StoreBits(&Adapter->Flags, (ULONG)(ULONG_PTR)A1);
     if (Adapter->Flags & ACTIVE)
-        KeReleaseSpinLockFromDpcLevel(&Adapter->SendLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Adapter->SendLock'.
+        KeReleaseSpinLockFromDpcLevel(&Adapter->SendLock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel{{( \(KefReleaseSpinLockFromDpcLevel\))?}} without first acquiring the spinlock 'Adapter->SendLock'.
 } // CHECK: .c:[[@LINE]]:1: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'ResetDpc' has returned without releasing the spinlock 'Adapter->SendLock'.
 
 ADAPTER g_Adapter;

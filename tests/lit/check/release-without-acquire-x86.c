@@ -32,7 +32,7 @@ VOID TransferDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1, PVOID 
     KeReleaseSpinLockFromDpcLevel(&DevExt->Lock);
     if (DevExt->Flush) {
         DevExt->Completed = 0;
-        KeReleaseSpinLockFromDpcLevel(&DevExt->Lock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KefReleaseSpinLockFromDpcLevel without first acquiring the spinlock
+        KeReleaseSpinLockFromDpcLevel(&DevExt->Lock); // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel (KefReleaseSpinLockFromDpcLevel) without first acquiring the spinlock
     }
 }
 

@@ -33,7 +33,7 @@ VOID ReacquireDpc(PKDPC Dpc, PVOID Context, PVOID A1, PVOID A2)
         KeAcquireSpinLockAtDpcLevel(&Ext->ModeLock);
         Ext->OpMode += 0x4000;
     }
-    KeReleaseSpinLockFromDpcLevel(Lock); // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling {{Kef?}}ReleaseSpinLockFromDpcLevel without first acquiring the spinlock 'Ext->SendLock'.
+    KeReleaseSpinLockFromDpcLevel(Lock); // CHECK: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeReleaseSpinLockFromDpcLevel{{( \(KefReleaseSpinLockFromDpcLevel\))?}} without first acquiring the spinlock 'Ext->SendLock'.
     KeAcquireSpinLockAtDpcLevel(&Ext->SendLock);
     Ext->Underruns++;
     KeReleaseSpinLockFromDpcLevel(&Ext->SendLock);

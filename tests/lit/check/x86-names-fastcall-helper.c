@@ -27,8 +27,8 @@ static VOID FASTCALL StartNextWrite(PDEVICE_EXTENSION DevExt);
 
 static VOID FASTCALL LockQueue(PDEVICE_EXTENSION DevExt, PKIRQL Irql)
 {
-    KeAcquireSpinLock(&DevExt->QueueLock, Irql); // X64: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLockRaiseToDpc after already acquiring the spinlock 'DevExt->QueueLock'.
-                                                 // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KfAcquireSpinLock after already acquiring the spinlock 'DevExt->QueueLock'.
+    KeAcquireSpinLock(&DevExt->QueueLock, Irql); // X64: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLock (KeAcquireSpinLockRaiseToDpc) after already acquiring the spinlock 'DevExt->QueueLock'.
+                                                 // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KeAcquireSpinLock (KfAcquireSpinLock) after already acquiring the spinlock 'DevExt->QueueLock'.
 }
 
 static VOID FASTCALL UnlockQueue(PDEVICE_EXTENSION DevExt, KIRQL Irql)

@@ -24,7 +24,7 @@ DRIVER_DISPATCH DispatchCleanup;
 static VOID NTAPI DropQueueLock(PDEVICE_EXTENSION DevExt, KIRQL Irql)
 {
     KeReleaseSpinLock(&DevExt->QueueLock, Irql); // X64: .c:[[@LINE]]:5: error: [SpinLockDpc] The driver is calling KeReleaseSpinLock without first acquiring the spinlock 'DevExt->QueueLock'.
-                                                 // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KfReleaseSpinLock without first acquiring the spinlock 'DevExt->QueueLock'.
+                                                 // X86: .c:[[@LINE-1]]:5: error: [SpinLockDpc] The driver is calling KeReleaseSpinLock (KfReleaseSpinLock) without first acquiring the spinlock 'DevExt->QueueLock'.
 }
 
 NTSTATUS DispatchCleanup(PDEVICE_OBJECT DeviceObject, PIRP Irp)
