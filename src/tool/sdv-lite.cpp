@@ -333,8 +333,10 @@ int main(int argc, char **argv) {
       ->type_name("FILE");
 
   std::vector<std::string> ListRuleFiles;
-  CLI::App *RulesCmd =
-      App.add_subcommand("rules", "list the available rules");
+  CLI::App *RulesCmd = App.add_subcommand(
+      "rules", "list the available rules, then where their rule files are "
+               "installed ('rule files: DIR', found relative to sdv-lite: "
+               "copies to start one's own --rule-file from)");
   RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file")
       ->type_name("FILE")
       ->allow_extra_args(false);
@@ -415,6 +417,8 @@ declarations in every branch of an #if are read.)");
     for (const sdv::RuleInfo &R : *Rules)
       outs() << left_justify(R.Id, IdWidth) << "  " << left_justify(Models(R), ModelWidth)
              << "  " << R.Summary << "\n";
+    if (std::optional<std::string> Dir = sdv::installedRuleFilesDir())
+      outs() << "\nrule files: " << *Dir << "\n";
     return ExitPass;
   }
 
