@@ -90,8 +90,8 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
 
   CLI::App App{"sdv-lite: checks Windows kernel drivers' spin-lock discipline "
-               "(the SpinLockDpc rule) on LLVM IR, from the driver's entry "
-               "routines."};
+               "(the lock rules of Microsoft's Static Driver Verifier) on LLVM IR, "
+               "from the driver's entry routines."};
   App.footer(Footer);
   App.set_version_flag("--version", sdv::toolVersion().str());
   App.require_subcommand(1);
