@@ -9,6 +9,7 @@ PACKAGES=(
   libclang-rt-16-dev
   libcli11-dev libspdlog-dev catch2
   python3-jsonschema
+  dpkg-dev  # dpkg-shlibdeps, for the Debian package (cpack -G DEB)
   chromium
 )
 

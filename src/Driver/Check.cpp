@@ -598,4 +598,19 @@ Expected<std::vector<RuleInfo>> listRules(const std::vector<std::string> &RuleFi
   return Out;
 }
 
+std::optional<std::string> installedRuleFilesDir() {
+  static int Anchor;
+  std::string Exe = sys::fs::getMainExecutable(nullptr, &Anchor);
+  if (Exe.empty())
+    return std::nullopt;
+  // SDV_RULES_FROM_BIN is the install layout's path from the executable's
+  // directory to the rule files (the build tree has the same layout).
+  SmallString<256> Dir(sys::path::parent_path(Exe));
+  sys::path::append(Dir, SDV_RULES_FROM_BIN);
+  SmallString<256> Real;
+  if (sys::fs::real_path(Dir, Real) || !sys::fs::is_directory(Real))
+    return std::nullopt;
+  return std::string(Real);
+}
+
 } // namespace sdv

@@ -90,8 +90,8 @@ int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
 
   CLI::App App{"sdv-lite: checks Windows kernel drivers' spin-lock discipline "
-               "(the SpinLockDpc rule) on LLVM IR, from the driver's entry "
-               "routines."};
+               "(the lock rules of Microsoft's Static Driver Verifier) on LLVM IR, "
+               "from the driver's entry routines."};
   App.footer(Footer);
   App.set_version_flag("--version", sdv::toolVersion().str());
   App.require_subcommand(1);
@@ -357,8 +357,10 @@ int main(int argc, char **argv) {
       ->type_name("FILE");
 
   std::vector<std::string> ListRuleFiles;
-  CLI::App *RulesCmd =
-      App.add_subcommand("rules", "list the available rules");
+  CLI::App *RulesCmd = App.add_subcommand(
+      "rules", "list the available rules, then where their rule files are "
+               "installed ('rule files: DIR', found relative to sdv-lite: "
+               "copies to start one's own --rule-file from)");
   RulesCmd->add_option("--rule-file", ListRuleFiles, "also load a rule from a YAML file")
       ->type_name("FILE")
       ->allow_extra_args(false);
@@ -439,6 +441,8 @@ declarations in every branch of an #if are read.)");
     for (const sdv::RuleInfo &R : *Rules)
       outs() << left_justify(R.Id, IdWidth) << "  " << left_justify(Models(R), ModelWidth)
              << "  " << R.Summary << "\n";
+    if (std::optional<std::string> Dir = sdv::installedRuleFilesDir())
+      outs() << "\nrule files: " << *Dir << "\n";
     return ExitPass;
   }
 

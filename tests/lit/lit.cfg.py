@@ -28,9 +28,12 @@ config.substitutions.append(("%ccmsvc86", cc("i686-pc-windows-msvc", msvc)))
 config.substitutions.append(("%ccmsvc", cc("x86_64-pc-windows-msvc", msvc)))
 config.substitutions.append(("%cc86", cc("i686-w64-windows-gnu")))
 config.substitutions.append(("%cc64", cc("x86_64-w64-windows-gnu")))
-# The build tree's sdv-lite CMake package (find_package(sdv-lite)); before
-# %sdv, which it starts with.
+# The build tree's sdv-lite CMake package (find_package(sdv-lite)), and the
+# build tree itself (its CPack configuration, the man page); before %sdv,
+# which they start with.
 config.substitutions.append(("%sdv-package-dir", config.sdv_obj_root))
+config.substitutions.append(("%sdv-build-dir", config.sdv_obj_root))
+config.substitutions.append(("%cpack", config.cpack))
 # The check tests keep their expected diagnostics in comments on the
 # offending lines, which the text output's source excerpts would echo into
 # what FileCheck reads: `%sdv check` leaves the excerpts out. `%sdv-src` is
@@ -70,6 +73,13 @@ if chromium:
 # examples/make needs GNU make, which the build itself does not.
 if shutil.which("make"):
     config.available_features.add("make")
+# The Debian package is built with dpkg-shlibdeps (dpkg-dev, which
+# scripts/install-deps.sh installs) and unpacked with dpkg-deb; the man page
+# is rendered with man where man-db is installed.
+if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
+    config.available_features.add("dpkg")
+if shutil.which("man"):
+    config.available_features.add("man")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])

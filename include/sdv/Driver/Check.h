@@ -22,6 +22,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBufferRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,12 @@ llvm::Expected<RoleMap> runScan(const std::vector<std::string> &Sources,
 /// The built-in rules and those of \p RuleFiles.
 llvm::Expected<std::vector<RuleInfo>>
 listRules(const std::vector<std::string> &RuleFiles);
+
+/// The directory of the rule files installed with the tool (the sources of
+/// the built-in rules, to start one's own --rule-file from), found relative
+/// to the executable so that a moved installation still finds it; nullopt
+/// when there is none.
+std::optional<std::string> installedRuleFilesDir();
 
 } // namespace sdv
 
