@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "sdv/Driver/Build.h"
+#include "sdv/Driver/PathMap.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -19,6 +20,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <map>
+#include <set>
 
 using namespace llvm;
 
@@ -26,11 +28,16 @@ namespace sdv {
 
 namespace {
 
+/// Files listed at most in the case-insensitive overlay, per include root.
+constexpr size_t MaxOverlayFiles = 200000;
+
 struct Unit {
   std::string Directory;
   std::string File;
   std::vector<std::string> Arguments;
   std::string Output;
+  /// Include roots of its command (see MappedCommand).
+  std::vector<std::string> IncludeDirs;
   /// Filled in by the build.
   std::string Driver;
   std::string Bitcode;
@@ -42,7 +49,8 @@ Error dbError(StringRef Db, const Twine &Message) {
 }
 
 bool isClDriver(StringRef Compiler) {
-  StringRef Name = sys::path::filename(Compiler);
+  // Windows style: `\` and `/` both separate.
+  StringRef Name = sys::path::filename(Compiler, sys::path::Style::windows);
   Name.consume_back_insensitive(".exe");
   return Name.equals_insensitive("cl") || Name.startswith_insensitive("clang-cl");
 }
@@ -51,10 +59,12 @@ std::vector<std::string> tokenize(StringRef Command) {
   BumpPtrAllocator Alloc;
   StringSaver Saver(Alloc);
   SmallVector<const char *, 32> Argv;
-  cl::TokenizeGNUCommandLine(Command, Saver, Argv);
-  if (!Argv.empty() && isClDriver(Argv[0])) {
+  // A cl.exe command follows Windows' quoting rules, where `\` is no escape,
+  // down to its compiler's path.
+  cl::TokenizeWindowsCommandLine(Command, Saver, Argv);
+  if (Argv.empty() || !isClDriver(Argv[0])) {
     Argv.clear();
-    cl::TokenizeWindowsCommandLine(Command, Saver, Argv);
+    cl::TokenizeGNUCommandLine(Command, Saver, Argv);
   }
   return std::vector<std::string>(Argv.begin(), Argv.end());
 }
@@ -94,17 +104,9 @@ Expected<std::vector<Unit>> readDatabase(StringRef Db) {
   return Units;
 }
 
-std::string absoluteIn(StringRef Dir, StringRef Path) {
-  if (sys::path::is_absolute(Path))
-    return Path.str();
-  SmallString<256> Out(Dir);
-  sys::path::append(Out, Path);
-  sys::path::remove_dots(Out, /*remove_dot_dot=*/true);
-  return std::string(Out);
-}
-
 /// The CMake target a unit belongs to (`CMakeFiles/<target>.dir/` in its
-/// output), else its source directory relative to the database's.
+/// output), else its source directory relative to the deepest folder it
+/// shares with the database's.
 std::string driverOf(const Unit &U, StringRef DbDir) {
   StringRef Out = U.Output;
   size_t At = Out.find("CMakeFiles/");
@@ -114,12 +116,18 @@ std::string driverOf(const Unit &U, StringRef DbDir) {
     if (End != StringRef::npos && End > 0)
       return Target.take_front(End).str();
   }
-  std::string Source = absoluteIn(U.Directory, U.File);
+  SmallString<256> Source = absoluteIn(U.Directory, U.File);
   StringRef Dir = sys::path::parent_path(Source);
-  StringRef Rel = Dir;
-  if (Rel.consume_front(DbDir) && (Rel.empty() || Rel.front() == '/')) {
-    Rel = Rel.drop_while([](char C) { return C == '/'; });
-    return Rel.empty() ? sys::path::filename(DbDir).str() : Rel.str();
+  // The deepest folder the source's shares with the database's (a database
+  // in a build folder beside the sources).
+  StringRef Base = DbDir;
+  while (!Base.empty() && Base != "/") {
+    StringRef Rel = Dir;
+    if (Rel.consume_front(Base) && (Rel.empty() || Rel.front() == '/')) {
+      Rel = Rel.drop_while([](char C) { return C == '/'; });
+      return Rel.empty() ? sys::path::filename(Base).str() : Rel.str();
+    }
+    Base = sys::path::parent_path(Base);
   }
   return Dir.str();
 }
@@ -155,8 +163,20 @@ std::string shellQuote(StringRef S) {
 
 /// Compiles \p U in its directory. LLVM's process API has no working
 /// directory, so the command runs through `/bin/sh -c 'cd DIR && exec ...'`.
-void compile(Unit &U, StringRef Clang) {
-  std::vector<std::string> Command = bitcodeCommand(U.Arguments, Clang, U.Bitcode);
+void compile(Unit &U, const BuildOptions &Options, StringRef Overlay) {
+  if (!U.Error.empty())
+    return;
+  std::vector<std::string> Added;
+  if (!Overlay.empty()) {
+    if (isClDriver(U.Arguments[0]))
+      append_range(Added, std::vector<std::string>{"/clang:-ivfsoverlay",
+                                                   "/clang:" + Overlay.str()});
+    else
+      append_range(Added, std::vector<std::string>{"-ivfsoverlay", Overlay.str()});
+  }
+  append_range(Added, Options.ExtraArgs);
+  std::vector<std::string> Command =
+      bitcodeCommand(U.Arguments, Options.Clang, U.Bitcode, Added);
   SmallString<128> Log;
   if (std::error_code EC = sys::fs::createTemporaryFile("sdv-lite-cc", "log", Log)) {
     U.Error = "cannot create a temporary file: " + EC.message();
@@ -178,18 +198,145 @@ void compile(Unit &U, StringRef Clang) {
             (RC < 0 ? ExecError : firstError(Output ? (*Output)->getBuffer() : ""));
 }
 
+/// Maps the units' paths and reads their response files (PathMap.h). A
+/// unit whose command cannot be read gets the error; each Windows path no
+/// mapping covers is a warning, once per drive or share and first folder,
+/// and an error when it is a unit's directory.
+Error mapPaths(std::vector<Unit> &Units, ArrayRef<PathMapping> Maps, StringRef Db,
+               StringRef DbDir, std::vector<std::string> &Warnings) {
+  PathMapper Mapper(Maps);
+  // By the prefix without case: the first spelling seen.
+  std::map<std::string, std::string> Unmapped;
+  auto NoteUnmapped = [&](StringRef Path) {
+    if (!PathMapper::isWindowsAbsolute(Path) || Mapper.maps(Path))
+      return;
+    std::string Slashed = Mapper.map(Path);
+    SmallVector<StringRef, 4> Parts;
+    StringRef(Slashed).split(Parts, '/', 3, /*KeepEmpty=*/false);
+    Parts.resize(std::min<size_t>(Parts.size(), 2));
+    std::string Prefix = join(Parts, "\\");
+    Unmapped.emplace(StringRef(Prefix).lower(), Prefix);
+  };
+  for (Unit &U : Units) {
+    if (PathMapper::isWindowsAbsolute(U.Directory) && !Mapper.maps(U.Directory))
+      return dbError(Db, "the directory '" + U.Directory +
+                             "' is a Windows path: map it with --path-map "
+                             "'WINDOWS-FOLDER=LINUX-FOLDER'");
+    U.Directory = std::string(absoluteIn(DbDir, Mapper.resolve(U.Directory, DbDir)));
+    NoteUnmapped(U.File);
+    U.File = Mapper.resolve(U.File, U.Directory);
+    U.Output = Mapper.map(U.Output);
+    Expected<MappedCommand> Command =
+        mapCommand(U.Arguments, U.Directory, isClDriver(U.Arguments[0]), Mapper);
+    if (!Command) {
+      U.Error = "cannot read the command of '" + U.File +
+                "': " + toString(Command.takeError());
+      continue;
+    }
+    for (const std::string &Path : Command->Unmapped)
+      NoteUnmapped(Path);
+    U.Arguments = std::move(Command->Arguments);
+    U.IncludeDirs = std::move(Command->IncludeDirs);
+  }
+  for (const auto &KV : Unmapped)
+    Warnings.push_back("the compile database names Windows paths under '" + KV.second +
+                       "' that no --path-map covers");
+  return Error::success();
+}
+
+/// The folders under which header lookup ignores case: the targets of the
+/// path mappings, the units' include folders and their sources' folders.
+std::set<std::string> includeRoots(ArrayRef<Unit> Units, ArrayRef<PathMapping> Maps) {
+  std::set<std::string> Roots;
+  for (const PathMapping &M : Maps)
+    if (sys::path::is_absolute(M.To))
+      Roots.insert(resolveCase(M.To));
+  for (const Unit &U : Units) {
+    Roots.insert(U.IncludeDirs.begin(), U.IncludeDirs.end());
+    Roots.insert(sys::path::parent_path(absoluteIn(U.Directory, U.File)).str());
+  }
+  std::set<std::string> Clean;
+  for (const std::string &R : Roots) {
+    std::string C = R;
+    while (C.size() > 1 && C.back() == '/')
+      C.pop_back();
+    Clean.insert(C);
+  }
+  return Clean;
+}
+
+bool isHeader(StringRef Path) {
+  std::string Ext = sys::path::extension(Path).lower();
+  return is_contained(std::initializer_list<StringRef>{".h", ".hh", ".hpp", ".hxx",
+                                                       ".h++", ".inl", ".inc", ".tlh"},
+                      Ext);
+}
+
+std::string realPath(StringRef Path) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, true);
+  SmallString<256> Real;
+  if (!sys::fs::real_path(Abs, Real))
+    return std::string(Real);
+  return std::string(Abs);
+}
+
+/// The drivers \p Changed touches: a unit's source selects its driver; a
+/// header, the drivers with a unit in its folder or below, else (a shared
+/// header) every driver.
+std::set<std::string> touchedDrivers(ArrayRef<Unit> Units,
+                                     ArrayRef<std::string> Changed) {
+  std::vector<std::pair<std::string, const Unit *>> Sources;
+  for (const Unit &U : Units)
+    Sources.emplace_back(realPath(absoluteIn(U.Directory, U.File)), &U);
+  std::set<std::string> Touched;
+  for (const std::string &File : Changed) {
+    std::string Path = realPath(File);
+    bool Found = false;
+    for (const auto &S : Sources)
+      if (S.first == Path) {
+        Touched.insert(S.second->Driver);
+        Found = true;
+      }
+    if (Found || !isHeader(Path))
+      continue;
+    StringRef Dir = sys::path::parent_path(Path);
+    for (const auto &S : Sources) {
+      StringRef Rest = S.first;
+      if (Rest.consume_front(Dir) && !Rest.empty() && Rest.front() == '/') {
+        Touched.insert(S.second->Driver);
+        Found = true;
+      }
+    }
+    if (!Found)
+      for (const Unit &U : Units)
+        Touched.insert(U.Driver);
+  }
+  return Touched;
+}
+
 } // namespace
 
 std::vector<std::string> bitcodeCommand(ArrayRef<std::string> Arguments,
-                                        StringRef Clang, StringRef Output) {
+                                        StringRef Clang, StringRef Output,
+                                        ArrayRef<std::string> Added) {
   std::vector<std::string> Out = {Clang.str()};
   if (Arguments.empty())
     return Out;
   bool Cl = isClDriver(Arguments[0]);
   if (Cl)
     Out.push_back("--driver-mode=cl");
+  // Inputs after a `--`, which the added options must precede.
+  ArrayRef<std::string> Inputs;
   for (size_t I = 1; I < Arguments.size(); ++I) {
     StringRef A = Arguments[I];
+    if (A == "--") {
+      Inputs = Arguments.drop_front(I);
+      break;
+    }
+    if (Cl && (A == "/link" || A == "-link"))
+      break;
     // Options that take the next argument and name an output.
     if (A == "-o" || A == "-MF" || A == "-MT" || A == "-MQ") {
       ++I;
@@ -208,14 +355,15 @@ std::vector<std::string> bitcodeCommand(ArrayRef<std::string> Arguments,
     }
     Out.push_back(A.str());
   }
-  if (Cl) {
+  append_range(Out, Added);
+  if (Cl)
     append_range(Out, std::vector<std::string>{"/c", "/Z7", "/clang:-emit-llvm",
                                                "/clang:-gcolumn-info", "/clang:-o",
                                                "/clang:" + Output.str()});
-    return Out;
-  }
-  append_range(Out, std::vector<std::string>{"-c", "-emit-llvm", "-g", "-gcolumn-info",
-                                             "-o", Output.str()});
+  else
+    append_range(Out, std::vector<std::string>{"-c", "-emit-llvm", "-g", "-gcolumn-info",
+                                               "-o", Output.str()});
+  append_range(Out, Inputs);
   return Out;
 }
 
@@ -227,13 +375,24 @@ Expected<BuildResult> buildDrivers(const BuildOptions &Options) {
   sys::fs::make_absolute(DbDir);
   sys::path::remove_filename(DbDir);
   sys::path::remove_dots(DbDir, true);
+  BuildResult Result;
+  if (Error E = mapPaths(*Units, Options.PathMaps, Options.CompileDatabase, DbDir,
+                         Result.Warnings))
+    return E;
   for (Unit &U : *Units)
     U.Driver = driverOf(U, DbDir);
   if (Options.OnlyShard)
     llvm::erase_if(*Units,
                    [&](const Unit &U) { return !inShard(U.Driver, *Options.OnlyShard); });
+  if (Options.Changed) {
+    std::set<std::string> Touched = touchedDrivers(*Units, *Options.Changed);
+    Result.Untouched = llvm::count_if(*Units, [&](const Unit &U) {
+      return !Touched.count(U.Driver);
+    });
+    llvm::erase_if(*Units, [&](const Unit &U) { return !Touched.count(U.Driver); });
+  }
   for (Unit &U : *Units) {
-    std::string Source = absoluteIn(U.Directory, U.File);
+    std::string Source(absoluteIn(U.Directory, U.File).str());
     SmallString<256> Bc(Options.OutputDir);
     sys::fs::make_absolute(Bc);
     sys::path::append(Bc, sanitize(U.Driver),
@@ -243,15 +402,25 @@ Expected<BuildResult> buildDrivers(const BuildOptions &Options) {
     if (std::error_code EC = sys::fs::create_directories(sys::path::parent_path(Bc)))
       return dbError(Options.OutputDir, "cannot create: " + EC.message());
   }
+  std::string Overlay;
+  if (!Units->empty() &&
+      Options.CaseInsensitiveIncludes.value_or(!Options.PathMaps.empty())) {
+    SmallString<256> File(Options.OutputDir);
+    sys::fs::make_absolute(File);
+    sys::path::append(File, "case-insensitive.vfsoverlay.yaml");
+    if (Error E = writeCaseInsensitiveOverlay(includeRoots(*Units, Options.PathMaps), File,
+                                              MaxOverlayFiles, Result.Warnings))
+      return E;
+    Overlay = std::string(File);
+  }
   {
     ThreadPool Pool(hardware_concurrency(Options.Jobs));
     for (Unit &U : *Units)
-      Pool.async([&U, &Options] { compile(U, Options.Clang); });
+      Pool.async([&U, &Options, &Overlay] { compile(U, Options, Overlay); });
     Pool.wait();
   }
 
   std::map<std::string, DriverSpec> ByName;
-  BuildResult Result;
   for (Unit &U : *Units) {
     DriverSpec &D = ByName[U.Driver];
     D.Name = U.Driver;

@@ -160,9 +160,15 @@ int runBuild(sdv::BuildOptions Build, const sdv::CheckOptions &Check,
   Expected<sdv::BuildResult> Built = sdv::buildDrivers(Build);
   if (!Built)
     return fail(toString(Built.takeError()));
+  for (const std::string &W : Built->Warnings)
+    errs() << "warning: " << W << "\n";
   for (const std::string &E : Built->CompileErrors)
     errs() << "error: " << E << "\n";
-  if (Built->Drivers.empty() && !Build.OnlyShard)
+  if (Built->Drivers.empty() && Build.Changed && Built->Untouched)
+    // Nothing to check is a pass; the report (empty) is still written.
+    errs() << "note: the changed files touch no driver of '" << Build.CompileDatabase
+           << "'\n";
+  else if (Built->Drivers.empty() && !Build.OnlyShard)
     return fail("'" + Build.CompileDatabase + "': no translation unit");
   return checkDrivers(std::move(Built->Drivers), Check, Cmd);
 }

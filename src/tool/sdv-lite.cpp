@@ -320,6 +320,30 @@ int main(int argc, char **argv) {
                        "write the bitcode under DIR, a folder per driver "
                        "(default: the cache directory's bitcode/)")
       ->type_name("DIR");
+  std::vector<std::string> PathMaps;
+  BuildCmd->add_option("--path-map", PathMaps,
+                       "rewrite paths of the database that start with FROM (a "
+                       "Windows path: any case, \\ or /) to start with TO, in "
+                       "'directory', 'file', the commands' path options, inputs "
+                       "and response files; backslashes become slashes; header "
+                       "lookup then ignores case (repeatable, first match wins)")
+      ->type_name("FROM=TO");
+  BuildCmd->add_flag("--case-insensitive-includes,!--case-sensitive-includes",
+                     [&Build](std::int64_t N) { Build.CaseInsensitiveIncludes = N > 0; },
+                     "header lookup ignores case under the include folders, the "
+                     "sources' folders and the --path-map targets (default: on "
+                     "with --path-map)");
+  BuildCmd->add_option("--changed", Build.Changed,
+                       "compile and check only the drivers these files touch: a "
+                       "unit's source its driver; a header the drivers with a "
+                       "unit in its folder or below, else every driver")
+      ->type_name("FILE");
+  BuildCmd->add_option("--extra-arg", Build.ExtraArgs,
+                       "add ARG to every compile command, after its own options "
+                       "(repeatable; -I, -D, --target=...; cl.exe commands take "
+                       "what clang-cl takes)")
+      ->type_name("ARG")
+      ->allow_extra_args(false);
   AddCheckOptions(BuildCmd);
   AddBatchOptions(BuildCmd);
 
@@ -445,8 +469,15 @@ declarations in every branch of an #if are read.)");
   Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
   Check.Engine.MaxPathStates = MaxPathStates;
   Batch.TimeoutSeconds = TimeoutSeconds;
-  if (BuildCmd->parsed())
+  if (BuildCmd->parsed()) {
+    for (const std::string &Spec : PathMaps) {
+      Expected<sdv::PathMapping> M = sdv::parsePathMapping(Spec);
+      if (!M)
+        return fail(toString(M.takeError()));
+      Build.PathMaps.push_back(std::move(*M));
+    }
     return runBuild(Build, Check, Batch);
+  }
 
   bool BatchMode = DriverOpt->count() || ManifestOpt->count() ||
                    any_of(BatchOpts, [](CLI::Option *O) { return O->count(); }) ||
