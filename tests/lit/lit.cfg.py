@@ -80,6 +80,17 @@ if shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
     config.available_features.add("dpkg")
 if shutil.which("man"):
     config.available_features.add("man")
+# The CI scripts (tests/lit/ci): the pre-commit framework runs the hook
+# (scripts/install-deps.sh installs it); dpkg-deb builds and unpacks a .deb.
+# The build-from-source test hides sdv-lite by a PATH of /usr/bin:/bin only,
+# which an installed sdv-lite would defeat.
+config.substitutions.append(("%srcroot", config.sdv_src_root))
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+if shutil.which("dpkg-deb"):
+    config.available_features.add("dpkg-deb")
+if not shutil.which("sdv-lite", path="/usr/bin:/bin"):
+    config.available_features.add("no-sdv-lite-in-usr-bin")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
