@@ -25,7 +25,7 @@ NTSTATUS DispatchRead(PDEVICE_OBJECT DeviceObject, PIRP Irp)
 
     KeAcquireSpinLock(&DevExt->Lock, &Irql);
     DevExt->Pending++;
-    Irql2 = KeAcquireSpinLockRaiseToDpc(&DevExt->Lock); // CHECK: .c:[[@LINE]]:13: error: [SpinLockDpc] The driver is calling KeAcquireSpinLock (KeAcquireSpinLockRaiseToDpc) after already acquiring the spinlock
+    Irql2 = KeAcquireSpinLockRaiseToDpc(&DevExt->Lock); // CHECK: .c:[[@LINE]]:13: error: [SpinLockDpc] The driver is calling KeAcquireSpinLockRaiseToDpc after already acquiring the spinlock
     KeReleaseSpinLock(&DevExt->Lock, Irql2);
 
     Irp->IoStatus.Status = STATUS_SUCCESS;
