@@ -71,6 +71,10 @@ unsigned DriverResult::defects() const {
   return Report ? Report->Findings.size() : 0;
 }
 
+unsigned DriverResult::failing() const {
+  return Report ? failingDefects(*Report, OnlyNewFail) : 0;
+}
+
 unsigned DriverResult::entryRoutines() const {
   unsigned N = 0;
   if (Report)
@@ -104,10 +108,11 @@ void writeBatchText(const BatchResults &Results, bool Timing, raw_ostream &OS,
   OS << left_justify("DRIVER", NameWidth) << "  " << left_justify("VERDICT", 14)
      << "  DEFECTS  ENTRIES" << (Timing ? "     TIME" : "") << "\n";
   std::map<DriverVerdict, unsigned> Counts;
-  unsigned Defects = 0;
+  unsigned Defects = 0, Failing = 0;
   for (const DriverResult &D : Results) {
     ++Counts[D.verdict()];
     Defects += D.defects();
+    Failing += D.failing();
     // A driver that could not be checked has no counts.
     auto Count = [&](unsigned N) { return D.Report ? std::to_string(N) : "-"; };
     OS << left_justify(D.Name, NameWidth) << "  "
@@ -128,7 +133,11 @@ void writeBatchText(const BatchResults &Results, bool Timing, raw_ostream &OS,
       OS << Sep << Counts[V] << " " << driverVerdictName(V);
       Sep = ", ";
     }
-  OS << "; " << Defects << (Defects == 1 ? " defect\n" : " defects\n");
+  OS << "; " << Defects << (Defects == 1 ? " defect" : " defects");
+  // Suppressed ones, and with --fail-on new those in the baseline, do not.
+  if (Failing != Defects)
+    OS << " (" << Failing << " failing the check)";
+  OS << "\n";
 }
 
 //===----------------------------------------------------------------------===//
@@ -150,6 +159,7 @@ json::Object driverRecord(const DriverResult &D) {
   json::Object R{{"name", D.Name},
                  {"verdict", driverVerdictName(D.verdict())},
                  {"defects", static_cast<int64_t>(D.defects())},
+                 {"failing", static_cast<int64_t>(D.failing())},
                  {"entryRoutines", static_cast<int64_t>(D.entryRoutines())},
                  {"inputs", std::move(Inputs)}};
   if (!D.Report)
@@ -164,14 +174,16 @@ std::optional<DriverVerdict> parseDriverVerdict(StringRef Name) {
   return std::nullopt;
 }
 
-int exitCodeOf(const std::map<DriverVerdict, unsigned> &Counts, int64_t Defects) {
+/// \p Failing: the defects that fail the check (DriverResult::failing).
+int exitCodeOf(const std::map<DriverVerdict, unsigned> &Counts,
+               int64_t Failing) {
   auto Count = [&](DriverVerdict V) {
     auto It = Counts.find(V);
     return It == Counts.end() ? 0u : It->second;
   };
   if (Count(DriverVerdict::Error))
     return 2;
-  if (Defects || Count(DriverVerdict::Defect))
+  if (Failing)
     return 1;
   if (Count(DriverVerdict::Timeout) || Count(DriverVerdict::Spaceout))
     return 3;
@@ -181,20 +193,22 @@ int exitCodeOf(const std::map<DriverVerdict, unsigned> &Counts, int64_t Defects)
 /// Counts of verdicts and defects over the driver records.
 json::Object summary(const std::vector<json::Object> &Records) {
   std::map<DriverVerdict, unsigned> Counts;
-  int64_t Defects = 0;
+  int64_t Defects = 0, Failing = 0;
   for (const json::Object &R : Records) {
     if (std::optional<StringRef> V = R.getString("verdict"))
       if (std::optional<DriverVerdict> DV = parseDriverVerdict(*V))
         ++Counts[*DV];
     Defects += R.getInteger("defects").value_or(0);
+    Failing += R.getInteger("failing").value_or(0);
   }
   json::Object Verdicts;
   for (DriverVerdict V : AllVerdicts)
     Verdicts[driverVerdictName(V)] = static_cast<int64_t>(Counts[V]);
   return json::Object{{"drivers", static_cast<int64_t>(Records.size())},
                       {"defects", Defects},
+                      {"failing", Failing},
                       {"verdicts", std::move(Verdicts)},
-                      {"exitCode", exitCodeOf(Counts, Defects)}};
+                      {"exitCode", exitCodeOf(Counts, Failing)}};
 }
 
 /// Sorts pieces by driver name; a driver in two documents is an error.
@@ -525,12 +539,12 @@ Expected<json::Value> mergeBatchSarif(ArrayRef<json::Value> Docs,
 
 int batchExitCode(const BatchResults &Results) {
   std::map<DriverVerdict, unsigned> Counts;
-  int64_t Defects = 0;
+  int64_t Failing = 0;
   for (const DriverResult &D : Results) {
     ++Counts[D.verdict()];
-    Defects += D.defects();
+    Failing += D.failing();
   }
-  return exitCodeOf(Counts, Defects);
+  return exitCodeOf(Counts, Failing);
 }
 
 int batchExitCode(const json::Value &Doc) {

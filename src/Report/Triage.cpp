@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "sdv/Report/Batch.h"
 #include "sdv/Report/Report.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -18,6 +19,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+
+#include <map>
 
 using namespace llvm;
 
@@ -86,6 +89,8 @@ Expected<Baseline> loadBaseline(StringRef Path) {
       F.RuleId = Result->getString("ruleId").value_or("").str();
       if (const json::Object *Msg = Result->getObject("message"))
         F.Message = Msg->getString("text").value_or("").str();
+      if (const json::Object *Props = Result->getObject("properties"))
+        F.Driver = Props->getString("driver").value_or("").str();
       readLocation(*Result, F);
       Out.Results.push_back(std::move(F));
     }
@@ -200,14 +205,12 @@ bool matches(const FileEntry &E, const Finding &F) {
 
 } // namespace
 
-Error applySuppressions(CheckReport &Report, SourceFiles &Sources, StringRef File) {
-  std::vector<FileEntry> Entries;
-  if (!File.empty()) {
-    Expected<std::vector<FileEntry>> Parsed = parseSuppressions(File);
-    if (!Parsed)
-      return Parsed.takeError();
-    Entries = std::move(*Parsed);
-  }
+namespace {
+
+/// Suppresses the findings of \p Report by comments and by \p Entries
+/// (from \p File), marking the entries used.
+void suppress(CheckReport &Report, SourceFiles &Sources, StringRef File,
+              std::vector<FileEntry> &Entries) {
   for (Finding &F : Report.Findings) {
     for (unsigned Line : {F.Loc.Line, F.Loc.Line - 1}) {
       if (!F.Loc.known() || Line == 0)
@@ -231,10 +234,31 @@ Error applySuppressions(CheckReport &Report, SourceFiles &Sources, StringRef Fil
         break;
       }
   }
+}
+
+Expected<std::vector<FileEntry>> readSuppressions(StringRef File) {
+  if (File.empty())
+    return std::vector<FileEntry>();
+  return parseSuppressions(File);
+}
+
+void warnUnused(ArrayRef<FileEntry> Entries, StringRef File,
+                std::vector<std::string> &Warnings) {
   for (const FileEntry &E : Entries)
     if (!E.Used)
-      Report.Warnings.push_back("suppression at " + File.str() + ":" +
-                                std::to_string(E.EntryLine) + " matches no defect");
+      Warnings.push_back("suppression at " + File.str() + ":" +
+                         std::to_string(E.EntryLine) + " matches no defect");
+}
+
+} // namespace
+
+Error applySuppressions(CheckReport &Report, SourceFiles &Sources,
+                        StringRef File) {
+  Expected<std::vector<FileEntry>> Entries = readSuppressions(File);
+  if (!Entries)
+    return Entries.takeError();
+  suppress(Report, Sources, File, *Entries);
+  warnUnused(*Entries, File, Report.Warnings);
   return Error::success();
 }
 
@@ -251,10 +275,58 @@ Error triage(CheckReport &Report, const TriageOptions &Options) {
   return Error::success();
 }
 
+namespace {
+
+bool fails(const Finding &F, bool OnlyNew) {
+  return !F.Suppressed && (!OnlyNew || F.BaselineState != "unchanged");
+}
+
+} // namespace
+
 bool hasFailingDefect(const CheckReport &Report, bool OnlyNew) {
-  return any_of(Report.Findings, [&](const Finding &F) {
-    return !F.Suppressed && (!OnlyNew || F.BaselineState != "unchanged");
-  });
+  return any_of(Report.Findings,
+                [&](const Finding &F) { return fails(F, OnlyNew); });
+}
+
+unsigned failingDefects(const CheckReport &Report, bool OnlyNew) {
+  return count_if(Report.Findings,
+                  [&](const Finding &F) { return fails(F, OnlyNew); });
+}
+
+Error triageBatch(BatchResults &Results, const TriageOptions &Options,
+                  bool OnlyNew, std::vector<std::string> &Warnings) {
+  for (DriverResult &D : Results)
+    D.OnlyNewFail = OnlyNew;
+  Expected<std::vector<FileEntry>> Entries =
+      readSuppressions(Options.SuppressionsFile);
+  if (!Entries)
+    return Entries.takeError();
+  SourceFiles Sources(Options.SourceRoot);
+  for (DriverResult &D : Results)
+    if (D.Report)
+      suppress(*D.Report, Sources, Options.SuppressionsFile, *Entries);
+  warnUnused(*Entries, Options.SuppressionsFile, Warnings);
+  if (Options.BaselineFile.empty())
+    return Error::success();
+  Expected<Baseline> Old = loadBaseline(Options.BaselineFile);
+  if (!Old)
+    return Old.takeError();
+  std::map<std::string, Baseline> ByDriver;
+  for (AbsentFinding &F : Old->Results) {
+    if (F.Driver.empty())
+      return createStringError(
+          inconvertibleErrorCode(),
+          "baseline '" + Options.BaselineFile +
+              "': a result names no driver (properties.driver): "
+              "not the log of a batch check");
+    ByDriver[F.Driver].Results.push_back(F);
+  }
+  // The baseline's drivers missing here are left alone: a shard checks
+  // only its own, and a driver that cannot be checked has no findings.
+  for (DriverResult &D : Results)
+    if (D.Report)
+      applyBaseline(*D.Report, ByDriver[D.Name]);
+  return Error::success();
 }
 
 } // namespace sdv

@@ -111,6 +111,12 @@ int checkDrivers(std::vector<sdv::DriverSpec> Drivers, const sdv::CheckOptions &
   Options.OnProgress = [&](const sdv::BatchProgress &P) { Progress.update(P); };
   sdv::BatchResults Results = sdv::runBatch(Drivers, Options);
   Progress.clear();
+  std::vector<std::string> TriageWarnings;
+  if (Error E = sdv::triageBatch(Results, Cmd.Triage, Cmd.OnlyNewFail,
+                                 TriageWarnings))
+    return fail(toString(std::move(E)));
+  for (const std::string &W : TriageWarnings)
+    errs() << "warning: " << W << "\n";
 
   for (const sdv::DriverResult &D : Results) {
     if (!D.Report) {

@@ -49,6 +49,10 @@ struct BatchCommand {
   double TimeoutSeconds = 0;
   /// How the drivers' diagnostics are written in text output.
   sdv::WriterOptions Writing;
+  /// Suppressions and baseline (sdv::triageBatch).
+  sdv::TriageOptions Triage;
+  /// --fail-on new.
+  bool OnlyNewFail = false;
 };
 
 /// `check` in batch mode: finds the drivers of \p Inputs and checks them.

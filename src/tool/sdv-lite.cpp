@@ -232,6 +232,31 @@ int main(int argc, char **argv) {
     return Opts;
   };
 
+  // Suppressions and baselines, for one driver or a batch.
+  auto AddTriageOptions = [&](CLI::App *Cmd) {
+    Cmd->add_option(
+           "--baseline", Triage.BaselineFile,
+           "compare with an earlier SARIF report of sdv-lite (in batch "
+           "mode, of a batch: matched per driver): each defect is "
+           "marked new or unchanged (matched by fingerprint), and the "
+           "baseline's defects no longer found are listed as absent")
+        ->type_name("SARIF");
+    Cmd->add_option(
+           "--fail-on", FailOn,
+           "which defects make the exit status 1: any (default) or new "
+           "(only those not in --baseline; without a baseline every "
+           "defect is new). Suppressed defects never count")
+        ->type_name("WHICH")
+        ->default_str("any")
+        ->check(CLI::IsMember({"any", "new"}));
+    Cmd->add_option(
+           "--suppressions", Triage.SuppressionsFile,
+           "suppress the defects listed in FILE, one per line: 'RULE "
+           "FILE:LINE reason' or 'RULE FINGERPRINT reason' (comments "
+           "'// sdv-lite: ignore RULE reason' on or above the line work "
+           "without it)")
+        ->type_name("FILE");
+  };
   CLI::App *CheckCmd = App.add_subcommand(
       "check", "check the driver and report every defect with its trace; "
                "with directories, --driver or --manifest, check many drivers "
@@ -261,24 +286,7 @@ int main(int argc, char **argv) {
   CheckCmd->add_flag("--no-source", NoSource,
                      "text output: do not show the source line and caret under "
                      "each diagnostic");
-  CheckCmd->add_option("--baseline", Triage.BaselineFile,
-                       "compare with an earlier SARIF report of sdv-lite: each "
-                       "defect is marked new or unchanged (matched by fingerprint), "
-                       "and the baseline's defects no longer found are listed as absent")
-      ->type_name("SARIF");
-  CheckCmd->add_option("--fail-on", FailOn,
-                       "which defects make the exit status 1: any (default) or new "
-                       "(only those not in --baseline; without a baseline every "
-                       "defect is new). Suppressed defects never count")
-      ->type_name("WHICH")
-      ->default_str("any")
-      ->check(CLI::IsMember({"any", "new"}));
-  CheckCmd->add_option("--suppressions", Triage.SuppressionsFile,
-                       "suppress the defects listed in FILE, one per line: 'RULE "
-                       "FILE:LINE reason' or 'RULE FINGERPRINT reason' (comments "
-                       "'// sdv-lite: ignore RULE reason' on or above the line work "
-                       "without it)")
-      ->type_name("FILE");
+  AddTriageOptions(CheckCmd);
   CheckCmd->add_flag("--sarif-times", SarifTimes,
                      "SARIF: record the run's start and end times in its "
                      "invocation (off by default so that reports of the same "
@@ -345,6 +353,7 @@ int main(int argc, char **argv) {
       ->type_name("ARG")
       ->allow_extra_args(false);
   AddCheckOptions(BuildCmd);
+  AddTriageOptions(BuildCmd);
   AddBatchOptions(BuildCmd);
 
   sdv::RoleOptions Roles;
@@ -473,6 +482,9 @@ declarations in every branch of an #if are read.)");
   Check.Engine.MaxMemoryBytes = MemoryLimitMiB << 20;
   Check.Engine.MaxPathStates = MaxPathStates;
   Batch.TimeoutSeconds = TimeoutSeconds;
+  Batch.Triage = Triage;
+  Batch.Triage.SourceRoot = Writing.SourceRoot;
+  Batch.OnlyNewFail = FailOn == "new";
   if (BuildCmd->parsed()) {
     for (const std::string &Spec : PathMaps) {
       Expected<sdv::PathMapping> M = sdv::parsePathMapping(Spec);
@@ -491,9 +503,8 @@ declarations in every branch of an #if are read.)");
     if (!StatsFile.empty() || !Check.Roles.DumpCanonicalIR.empty())
       return fail("--stats-json and --dump-canonical-ir check one driver: not in "
                   "batch mode");
-    for (const char *Name : {"--baseline", "--fail-on", "--suppressions", "--sarif-times"})
-      if (CheckCmd->get_option(Name)->count())
-        return fail(Twine(Name) + " checks one driver: not in batch mode");
+    if (CheckCmd->get_option("--sarif-times")->count())
+      return fail("--sarif-times checks one driver: not in batch mode");
     if (Batch.Format == "html")
       return fail("--format html checks one driver: not in batch mode");
   }

@@ -45,18 +45,34 @@ struct DriverResult {
   double Seconds = 0;
   /// Whether the report came from the result cache.
   bool Cached = false;
+  /// Whether only defects not in the baseline fail the check (--fail-on
+  /// new; see triageBatch).
+  bool OnlyNewFail = false;
 
   /// Error if there is no report; else Defect if any rule found a defect,
   /// else Timeout or Spaceout if a rule's analysis stopped, else Pass if a
   /// rule passed, else Not Applicable.
   DriverVerdict verdict() const;
   unsigned defects() const;
+  /// The defects that fail the check: not suppressed and, with
+  /// OnlyNewFail, not `unchanged` against the baseline.
+  unsigned failing() const;
   /// Entry routines analysed (the most over the rules).
   unsigned entryRoutines() const;
 };
 
 /// Drivers sorted by name.
 using BatchResults = std::vector<DriverResult>;
+
+/// Triage of a batch: each checked driver's findings get the suppression
+/// comments and \p Options' suppressions file, and its results in the
+/// baseline, a SARIF log of a batch check (matched by `properties.driver`;
+/// the baseline's drivers absent from \p Results are left alone, as a
+/// shard sees only its own). With \p OnlyNew only new defects fail.
+/// Suppressions that match no driver's defect are warnings.
+/// \returns an unreadable or malformed file's error.
+llvm::Error triageBatch(BatchResults &Results, const TriageOptions &Options,
+                        bool OnlyNew, std::vector<std::string> &Warnings);
 
 /// Every driver's findings as compiler-style diagnostics (each driver's
 /// block headed by its name), then one table row per driver: name,

@@ -91,6 +91,9 @@ struct Finding {
 /// A baseline result that the check no longer finds.
 struct AbsentFinding {
   std::string RuleId, Message, Fingerprint;
+  /// The driver of a batch log's result (`properties.driver`); empty in a
+  /// log of one driver.
+  std::string Driver;
   /// As the baseline gives them: the artifact URI (and its base id), line
   /// and column; empty or 0 when it gives none.
   std::string Uri, UriBaseId;
@@ -231,6 +234,9 @@ llvm::Error triage(CheckReport &Report, const TriageOptions &Options);
 /// Whether the report has a defect that fails the check: one not
 /// suppressed and, with \p OnlyNew, not `unchanged` against the baseline.
 bool hasFailingDefect(const CheckReport &Report, bool OnlyNew);
+
+/// The defects of \p Report that fail the check (see hasFailingDefect).
+unsigned failingDefects(const CheckReport &Report, bool OnlyNew);
 
 /// Writes the HTML defect viewer into directory \p Dir (created if
 /// needed): index.html and one defect-N.html per finding, self-contained.
