@@ -48,14 +48,42 @@ Engine::Engine(const Module &M, const std::vector<RuleToCheck> &Rules,
   Events = std::make_unique<Monitors>(M, this->Rules);
 }
 
+namespace {
+
+/// The parameter whose value names object \p Id (the object a pointer
+/// parameter points to, or the handle a parameter is), if it is one.
+const Argument *paramObject(const ObjectTable &Objects, ObjectId Id) {
+  if (Objects.kind(Id) != ObjectKind::Path || !Objects.hasPath(Id))
+    return nullptr;
+  const AccessPath &P = Objects.name(Id).Path;
+  if (P.Kind != PathBase::Param || P.derefs() || P.Offsets[0] || P.Generation)
+    return nullptr;
+  return dyn_cast_or_null<Argument>(P.Base);
+}
+
+/// Whether entry state \p ES names object \p Id (of its rule).
+bool entryStateNames(const Rule &R, const EntryState &ES, const ObjectTable &Objects,
+                     ObjectId Id) {
+  ObjectKind Kind = Objects.kind(Id);
+  if (ES.Param) {
+    const Argument *A = paramObject(Objects, Id);
+    return A && A->getArgNo() == *ES.Param;
+  }
+  if (Kind == ObjectKind::Key && !Objects.hasPath(Id))
+    return !ES.Key || R.keys()[*ES.Key].Value == Objects.name(Id).Key;
+  return Kind == ObjectKind::Single && !ES.Key;
+}
+
+} // namespace
+
 StateId Engine::entryState(const EntryRoutine &Entry, ObjectId Id) const {
   RuleIndex RI = Objects.rule(Id);
   const Rule &R = *Rules[RI];
-  ObjectKind Kind = Objects.kind(Id);
-  if (!(Kind == ObjectKind::Single || (Kind == ObjectKind::Key && !Objects.hasPath(Id))))
-    return R.initialState();
   for (const EntryState &ES : R.entryStates()) {
-    if (ES.Key && (Kind != ObjectKind::Key || R.keys()[*ES.Key].Value != Objects.name(Id).Key))
+    if (!entryStateNames(R, ES, Objects, Id))
+      continue;
+    // A parameter's object is the entry routine's own parameter's.
+    if (ES.Param && paramObject(Objects, Id)->getParent() != Entry.F)
       continue;
     if (entryStateApplies(Entry, RI, ES))
       return ES.State;
@@ -94,11 +122,9 @@ StateSet Engine::decisiveStates(ObjectId Id) {
     return Set;
   const Rule &R = ruleOf(Id);
   Set = bit(R.initialState());
-  ObjectKind Kind = Objects.kind(Id);
-  if (Kind == ObjectKind::Single || (Kind == ObjectKind::Key && !Objects.hasPath(Id)))
-    for (const EntryState &ES : R.entryStates())
-      if (!ES.Key || R.keys()[*ES.Key].Value == Objects.name(Id).Key)
-        Set |= bit(ES.State);
+  for (const EntryState &ES : R.entryStates())
+    if (entryStateNames(R, ES, Objects, Id))
+      Set |= bit(ES.State);
   return Set;
 }
 
@@ -113,9 +139,16 @@ void Engine::seedEntries() {
       SmallVector<ObjectId, 4> Candidates;
       if (R.naming() == ObjectNaming::Single)
         Candidates.push_back(Objects.internSingle(RI));
-      for (const EntryState &ES : R.entryStates())
+      for (const EntryState &ES : R.entryStates()) {
         if (ES.Key)
           Candidates.push_back(Objects.internKey(RI, R.keys()[*ES.Key].Value));
+        if (ES.Param && *ES.Param < Root.F->arg_size() &&
+            entryStateApplies(Root, RI, ES)) {
+          // Named as the routine's analysis names its parameter's object.
+          AccessPathBuilder Paths(*Root.F, M.getDataLayout());
+          Candidates.push_back(Objects.intern(RI, Paths.pathOf(Root.F->getArg(*ES.Param))));
+        }
+      }
       for (ObjectId Id : Candidates)
         if (StateId S = entryState(Root, Id); S != R.initialState() &&
                                               !is_contained(EntrySeeds[Root.F],

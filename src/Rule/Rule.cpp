@@ -62,6 +62,7 @@ struct ConditionSpec {
 struct EntryStateSpec {
   std::vector<std::string> Roles;
   std::string Key, State;
+  std::optional<unsigned> Param;
   std::vector<std::string> When;
 };
 
@@ -167,6 +168,7 @@ template <> struct MappingTraits<EntryStateSpec> {
   static void mapping(IO &Io, EntryStateSpec &E) {
     Io.mapRequired("roles", E.Roles);
     Io.mapOptional("key", E.Key);
+    Io.mapOptional("param", E.Param);
     Io.mapRequired("state", E.State);
     Io.mapOptional("when", E.When);
   }
@@ -501,6 +503,10 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
     if (!State)
       return ruleError(BufferName, "entry state '" + E.State + "' is not a state");
     ES.State = *State;
+    if (E.Param && R.Naming != ObjectNaming::Pointer)
+      return ruleError(BufferName, "entry state names parameter " + Twine(*E.Param) +
+                                       ", but the rule's objects are not named by "
+                                       "pointers or handles");
     switch (R.Naming) {
     case ObjectNaming::Key: {
       auto It = find_if(R.Keys, [&](const ObjectKey &K) { return K.Name == E.Key; });
@@ -519,8 +525,13 @@ Expected<Rule> Rule::parse(StringRef Yaml, StringRef BufferName) {
                                          "', but the rule has a single object");
       break;
     case ObjectNaming::Pointer:
-      return ruleError(BufferName, "entry states need objects named by "
-                                   "'object-keys' or a 'single-object'");
+      if (!E.Param)
+        return ruleError(BufferName, "an entry state of a rule whose objects are "
+                                     "named by pointers or handles names the "
+                                     "routine's parameter that names the object "
+                                     "('param')");
+      ES.Param = *E.Param;
+      break;
     }
     for (StringRef When : E.When) {
       bool Negated = When.consume_front("!");

@@ -137,6 +137,12 @@ TEST_CASE("the lock family's rules say how their calls name their locks", "[rule
   REQUIRE(ObjectLock.methodSlots().size() == 2);
   CHECK(ObjectLock.methodSlots()[0].Slot == 310);
   CHECK(ObjectLock.methodSlots()[1].Slot == 311);
+  // The lock KMDF holds around queue callbacks: the Queue parameter's.
+  REQUIRE(ObjectLock.entryStates().size() == 1);
+  CHECK(ObjectLock.entryStates()[0].Param == 0u);
+  CHECK(!ObjectLock.entryStates()[0].Key);
+  CHECK(ObjectLock.stateName(ObjectLock.entryStates()[0].State) == "framework-held");
+  CHECK(llvm::is_contained(ObjectLock.entryStates()[0].Roles, "EVT_WDF_IO_QUEUE_IO_READ"));
 }
 
 TEST_CASE("the built-in SpinLockDpc rule loads", "[rule]") {
@@ -230,8 +236,11 @@ TEST_CASE("malformed rules are rejected with a reason", "[rule]") {
              Catch::Contains("exclude each other"));
   CHECK_THAT(parseError(With("object: thing", "object: thing\nobject-keys: [{value: 1, name: A}, {value: 1, name: B}]")),
              Catch::Contains("declared twice"));
+  // Pointer naming: an entry state names the parameter that names the object.
   CHECK_THAT(parseError(With("summary: a toy", "summary: a toy\nentry-states: [{roles: [X], state: on}]")),
-             Catch::Contains("entry states need objects named by"));
+             Catch::Contains("names the routine's parameter that names the object ('param')"));
+  CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nentry-states: [{roles: [X], param: 0, state: on}]")),
+             Catch::Contains("names parameter 0, but the rule's objects are not named by pointers"));
   CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nentry-states: [{roles: [X], state: up}]")),
              Catch::Contains("entry state 'up' is not a state"));
   CHECK_THAT(parseError(With("object: thing", "object: thing\nsingle-object: it\nentry-states: [{roles: [X], state: on, when: [hot]}]")),

@@ -172,6 +172,9 @@ struct EntryState {
   std::vector<std::string> Roles;
   /// Index into keys() (Key naming); unset for the rule's one object.
   std::optional<unsigned> Key;
+  /// Pointer naming: the object the routine's parameter of this number
+  /// (0-based) points to, or is, for a rule whose objects are handles.
+  std::optional<unsigned> Param;
   StateId State = 0;
   std::vector<std::pair<unsigned, bool>> When;
 };
