@@ -35,9 +35,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen import generate  # noqa: E402
 from oracle import violations  # noqa: E402
 from program import FAMILY_RULES, render  # noqa: E402
+import tracecheck  # noqa: E402
 
 TARGETS = {"x64": "x86_64-w64-windows-gnu", "x86": "i686-w64-windows-gnu"}
 KNOWN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known-disagreements.txt")
+RULES = tracecheck.load_rules(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rules"))
 
 
 def fall_off_exit(prog, text, got):
@@ -75,6 +78,8 @@ class Result:
         self.raw = set()  # the tool as it reported
         self.patterns = []  # known patterns that changed the tool's set
         self.problem = None  # compile error, tool error, roles
+        self.traces = 0  # the tool's traces
+        self.inconsistent = []  # those tracecheck.py rejects, described
 
     def difference(self):
         """'missed double-acquire@12, false held-at-exit@40'; '' if none."""
@@ -115,15 +120,16 @@ def parse_seeds(text):
 
 
 def load_known(path):
-    """({seed: (difference, reason)}, {pattern: reason}, approximate bound)."""
-    seeds, patterns, bound = {}, {}, 0
+    """({seed: (difference, reason)}, {pattern: reason}, {bound name: N}): the
+    bounds `approximate-at-most` and `inconsistent-traces-at-most`."""
+    seeds, patterns, bound = {}, {}, {"approximate-at-most": 0, "inconsistent-traces-at-most": 0}
     with open(path) as f:
         for line in f:
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            if line.startswith("approximate-at-most "):
-                bound = int(line.split()[1])
+            if line.split()[0] in bound:
+                bound[line.split()[0]] = int(line.split()[1])
             elif line.startswith("pattern "):
                 name, reason = (x.strip() for x in line[len("pattern "):].split("|", 1))
                 if name not in PATTERNS:
@@ -161,6 +167,9 @@ def compare(args, patterns, prog, source):
         r.problem = "tool error: exit {}: {}".format(tool.returncode, tool.stderr.strip())
         return r
     report = json.loads(tool.stdout)
+    # Every trace must replay through the rule's automaton.
+    r.traces = len(report["defects"])
+    r.inconsistent = [tracecheck.describe(d, why) for d, why in tracecheck.check(report, RULES)]
     # A violation at a return is one defect for all the returns of that
     # mistake; the oracle names each return.
     r.raw = {(d["violation"], where["location"]["line"])
@@ -201,7 +210,8 @@ def main():
 
     os.makedirs(args.workdir, exist_ok=True)
     seeds = parse_seeds(args.seeds)
-    known, patterns, bound = load_known(args.known)
+    known, patterns, bounds = load_known(args.known)
+    bound = bounds["approximate-at-most"]
     start = time.time()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(lambda s: check(args, patterns, s), seeds))
@@ -257,6 +267,15 @@ def main():
         by_status["branches"], counts(kinds["branches"])))
     print("oracle: {} disagree ({} known){}".format(by_status["disagree"], documented,
                                                    counts(kinds["disagree"])))
+    inconsistent = [(r, line) for r in results for line in r.inconsistent]
+    print("oracle: {} traces replayed through their rules' automata (tracecheck.py), {} "
+          "inconsistent".format(sum(r.traces for r in results), len(inconsistent)))
+    for r, line in inconsistent:
+        print("inconsistent trace: seed {} {}: {}".format(r.seed, r.source, line))
+    if len(inconsistent) > bounds["inconsistent-traces-at-most"]:
+        print("oracle: more inconsistent traces than the bound {}".format(
+            bounds["inconsistent-traces-at-most"]))
+        failed = True
     for name in patterns:
         print("oracle: known tool bug '{}' changed the tool's reports in {} programs".format(
             name, by_pattern[name]))

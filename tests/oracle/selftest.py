@@ -12,6 +12,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen import generate  # noqa: E402
 from oracle import violations  # noqa: E402
+import tracecheck  # noqa: E402
 from program import (Acquire, Assign, Break, Call, CallExpr, CallStmt, Const, Continue,  # noqa: E402
                      Decl, Fresh, Function, If, Lock, LockRef, Loop, Not, Program, Release,
                      Return, Try, Var, render)
@@ -247,6 +248,53 @@ class Generator(unittest.TestCase):
             loops = violations(prog, uncounted=True)
             self.assertLessEqual(exact, loops, seed)
             self.assertLessEqual(loops, violations(prog, True, True), seed)
+
+
+def step(kind, line, depth=0, takes=None):
+    s = {"kind": kind, "message": kind, "depth": depth,
+         "location": {"file": "d.c", "path": "/d.c", "line": line, "column": 5}}
+    if takes is not None:
+        s["takesTrue"] = takes
+    return s
+
+
+def defect(violation, trace, rule="SpinLockDpc", role="IRP_MJ_READ"):
+    return {"rule": rule, "violation": violation, "role": role, "entryRoutine": "Dispatch",
+            "location": trace[-1]["location"], "trace": trace}
+
+
+class TraceCheck(unittest.TestCase):
+    """tracecheck.py on hand-made traces against the built-in rules."""
+    RULES = tracecheck.load_rules(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                               "..", "..", "rules"))
+
+    def problems(self, *defects):
+        return [why for _, why in tracecheck.check({"defects": list(defects)}, self.RULES)]
+
+    def test_consistent_traces_pass(self):
+        self.assertEqual(self.problems(
+            defect(DA, [step("entry", 1), step("acquire", 3), step("call", 4),
+                        step("violation", 9, depth=1)]),
+            defect(RWA, [step("entry", 1), step("acquire", 3), step("release", 4),
+                         step("violation", 5)]),
+            defect(HAE, [step("entry", 1), step("acquire", 3), step("branch", 4, takes=True),
+                         step("violation", 5)]),
+            # A cancel routine starts holding the cancel spin lock.
+            defect(HAE, [step("entry", 1), step("violation", 5)], rule="CancelSpinLock",
+                   role="DRIVER_CANCEL")), [])
+
+    def test_a_stitched_trace_is_caught(self):
+        # The second acquire would itself be the violation.
+        self.assertEqual(len(self.problems(
+            defect(DA, [step("entry", 1), step("acquire", 3), step("acquire", 6),
+                        step("violation", 9)]))), 1)
+
+    def test_a_violation_the_state_does_not_give_is_caught(self):
+        self.assertEqual(len(self.problems(
+            defect(DA, [step("entry", 1), step("violation", 9)]),
+            defect(HAE, [step("entry", 1), step("acquire", 3), step("release", 4),
+                         step("violation", 5)]),
+            defect(HAE, [step("entry", 1), step("violation", 5)]))), 3)
 
 
 if __name__ == "__main__":
