@@ -167,7 +167,7 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
   if (!V.Unconditional) {
     for (const auto &[Id, T] : S.Objects)
       if (Id != V.Object && E.Objects.kind(Id) == ObjectKind::ViaHandle &&
-          any_of(T.Last, [](TraceRef R) { return R != 0; }) &&
+          T.hasHistory() &&
           none_of(V.Prior, [&](const auto &P) { return P.first == Id; }))
         V.Prior.push_back({Id, T});
     llvm::sort(V.Prior, [](const auto &A, const auto &B) { return A.first < B.first; });
@@ -177,28 +177,37 @@ void FunctionAnalysis::record(ViolationRecord V, std::vector<ViolationRecord> &L
 
 ObjectTrack FunctionAnalysis::compose(const ObjectTrack &T, const ObjectTrack &U,
                                       unsigned NumStates, TraceRef Enter, TraceRef Leave) {
-  ObjectTrack Composed = T;
+  ObjectTrack Composed;
+  Composed.Cur = T.Cur;
+  Composed.TouchedFrom = T.TouchedFrom;
   for (unsigned Start = 0; Start < NumStates; ++Start) {
     StateSet Via = T.Cur[Start];
     StateSet Result = 0;
-    std::optional<unsigned> Moved;
     for (unsigned Mid = 0; Mid < NumStates; ++Mid) {
       if (!(Via & bit(Mid)))
         continue;
       Result |= U.Cur[Mid];
-      if (!Moved && U.Last[Mid])
-        Moved = Mid;
+      if (U.TouchedFrom & bit(Mid))
+        Composed.TouchedFrom |= bit(Start);
+      // Each state the callee leaves the object in is explained by this
+      // path to Mid, then the callee's path from Mid to it.
+      for (unsigned End = 0; End < NumStates; ++End) {
+        if (!(U.Cur[Mid] & bit(End)) || Composed.history(Start, End))
+          continue;
+        const ObjectTrack::History *Inner = U.history(Mid, End);
+        if (!Inner) {
+          Composed.setHistory(Start, End, T.last(Start, Mid), T.fresh(Start, Mid));
+          continue;
+        }
+        TraceRef Steps = E.Traces.concat(E.Traces.concat(Enter, Inner->Steps), Leave);
+        if (Inner->Fresh)
+          Composed.setHistory(Start, End, Steps, true);
+        else
+          Composed.setHistory(Start, End, E.Traces.concat(T.last(Start, Mid), Steps),
+                              T.fresh(Start, Mid));
+      }
     }
     Composed.Cur[Start] = Result;
-    if (!Moved)
-      continue;
-    TraceRef Inner = E.Traces.concat(E.Traces.concat(Enter, U.Last[*Moved]), Leave);
-    if (U.Fresh[*Moved]) {
-      Composed.Last[Start] = Inner;
-      Composed.Fresh[Start] = true;
-    } else {
-      Composed.Last[Start] = E.Traces.concat(T.Last[Start], Inner);
-    }
   }
   return Composed;
 }
@@ -209,6 +218,7 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
   ObjectTrack &T = track(S, Id);
   const Instruction &Where = locatedSite(CB, S);
   const TraceStep Step{StepKind::Event, &Where, nullptr, Ev};
+  ObjectTrack Moved;
   for (unsigned Start = 0; Start < R.numStates(); ++Start) {
     StateSet Now = T.Cur[Start];
     if (!Now)
@@ -223,27 +233,31 @@ void FunctionAnalysis::moveObject(PathState &S, ObjectId Id, EventId Ev,
         V.Violation = *Tr.Violation;
         V.Object = Id;
         V.EntryState = Start;
-        V.FromEntry = !T.Fresh[Start];
+        V.FromEntry = !T.fresh(Start, Q);
         V.Site = &Where;
         V.Call = &CB;
-        V.Trace = E.Traces.append(T.Last[Start],
+        V.Trace = E.Traces.append(T.last(Start, Q),
                                   {StepKind::Violation, &Where, nullptr, Ev});
         V.Pre = argumentFacts(S.Facts);
         record(V, Result.Violations, S);
         continue;
       }
       Next |= bit(*Tr.Next);
-    }
-    // Leaving the initial state starts a new history; any other move
-    // extends it (a release after an acquire explains a later release).
-    if (Now == bit(R.initialState())) {
-      T.Last[Start] = E.Traces.append(0, Step);
-      T.Fresh[Start] = true;
-    } else {
-      T.Last[Start] = E.Traces.append(T.Last[Start], Step);
+      if (Moved.history(Start, *Tr.Next))
+        continue;
+      // Leaving the initial state starts a new history; any other move
+      // extends the one to the state it leaves (a release after an acquire
+      // explains a later release).
+      if (Q == R.initialState())
+        Moved.setHistory(Start, *Tr.Next, E.Traces.append(0, Step), true);
+      else
+        Moved.setHistory(Start, *Tr.Next, E.Traces.append(T.last(Start, Q), Step),
+                         T.fresh(Start, Q));
     }
     T.Cur[Start] = Next;
+    T.TouchedFrom |= bit(Start);
   }
+  T.Hist = std::move(Moved.Hist);
 }
 
 NamedPath FunctionAnalysis::pathOn(const Value *V, const PathState &S) {
@@ -360,17 +374,19 @@ void FunctionAnalysis::checkOrder(PathState &S, ObjectId Acquired, const EventCa
     const ObjectTrack *Found = find(S, H);
     ObjectTrack T = Found ? *Found : defaultTrack(H);
     for (unsigned Start = 0; Start < R.numStates(); ++Start) {
-      if (!(T.Cur[Start] & R.holdingStates()))
+      StateSet Holding = T.Cur[Start] & R.holdingStates();
+      if (!Holding)
         continue;
+      unsigned Q = llvm::countTrailingZeros(unsigned(Holding));
       ViolationRecord V;
       V.Violation = *R.orderViolation();
       V.Object = H;
       V.Acquired = Acquired;
       V.EntryState = Start;
-      V.FromEntry = !T.Fresh[Start];
+      V.FromEntry = !T.fresh(Start, Q);
       V.Site = &Where;
       V.Call = &CB;
-      V.Trace = E.Traces.append(T.Last[Start], {StepKind::Violation, &Where, nullptr, Ev.Event});
+      V.Trace = E.Traces.append(T.last(Start, Q), {StepKind::Violation, &Where, nullptr, Ev.Event});
       V.Pre = argumentFacts(S.Facts);
       record(V, Result.Violations, S);
     }
@@ -523,12 +539,14 @@ void FunctionAnalysis::applySummary(const CallBase &CB, const Function &Callee,
         if (!(Before.Cur[Start] & bit(CV.EntryState)))
           continue;
         V.EntryState = Start;
-        V.FromEntry = CV.FromEntry && !Before.Fresh[Start];
-        if (Before.Last[Start] != T.Last[Start]) {
+        // The history of this path to the state the callee starts in.
+        unsigned Mid = CV.EntryState;
+        V.FromEntry = CV.FromEntry && !Before.fresh(Start, Mid);
+        if (Before.last(Start, Mid) != T.last(Start, Mid)) {
           // The history runs into the callee: its steps there come first.
-          V.Trace = E.Traces.concat(CV.FromEntry ? Before.Last[Start] : CallStep, CV.Trace);
+          V.Trace = E.Traces.concat(CV.FromEntry ? Before.last(Start, Mid) : CallStep, CV.Trace);
         } else {
-          TraceRef Prefix = CV.FromEntry ? T.Last[Start] : 0;
+          TraceRef Prefix = CV.FromEntry ? T.last(Start, Mid) : 0;
           V.Trace = E.Traces.concat(E.Traces.concat(Prefix, CallStep), CV.Trace);
         }
         record(V, Result.Violations, S);
@@ -648,11 +666,9 @@ bool FunctionAnalysis::joinObjects(ObjectMap &A, const ObjectMap &B) const {
       StateSet Union = Joined.Cur[Start] | Other.Cur[Start];
       Changed |= Union != Joined.Cur[Start];
       Joined.Cur[Start] = Union;
-      if (!Joined.Last[Start]) {
-        Joined.Last[Start] = Other.Last[Start];
-        Joined.Fresh[Start] = Other.Fresh[Start];
-      }
     }
+    Joined.addMissingHistories(Other);
+    Joined.TouchedFrom |= Other.TouchedFrom;
     Out.push_back({Id, Joined});
   });
   A = std::move(Out);
@@ -665,13 +681,10 @@ void FunctionAnalysis::joinInto(PathState &S, ObjectId Id, const ObjectTrack &T)
     return;
   }
   ObjectTrack &Dst = track(S, Id);
-  for (unsigned Start = 0; Start < MaxRuleStates; ++Start) {
+  for (unsigned Start = 0; Start < MaxRuleStates; ++Start)
     Dst.Cur[Start] |= T.Cur[Start];
-    if (!Dst.Last[Start]) {
-      Dst.Last[Start] = T.Last[Start];
-      Dst.Fresh[Start] = T.Fresh[Start];
-    }
-  }
+  Dst.addMissingHistories(T);
+  Dst.TouchedFrom |= T.TouchedFrom;
 }
 
 /// \p Base is being redefined (a loop computes it again): the objects it
@@ -982,9 +995,9 @@ void FunctionAnalysis::exit(const PathState &S, const Instruction &Exit,
           Rec.Violation = *V;
           Rec.Object = Id;
           Rec.EntryState = Start;
-          Rec.FromEntry = !T.Fresh[Start];
+          Rec.FromEntry = !T.fresh(Start, Q);
           Rec.Site = &Site;
-          Rec.Trace = E.Traces.append(T.Last[Start],
+          Rec.Trace = E.Traces.append(T.last(Start, Q),
                                       {StepKind::Violation, &Site, nullptr, 0});
           record(Rec, Result.ExitViolations, S);
         }

@@ -42,15 +42,66 @@ inline StateSet bit(unsigned S) { return StateSet(1u << S); }
 /// (a violation stopped it, as the reference tool stops a path).
 struct ObjectTrack {
   std::array<StateSet, MaxRuleStates> Cur{};
-  /// The object's history on the path, per entry state: the steps since it
-  /// last left the initial state (empty if nothing in this function has
-  /// touched it yet).
-  std::array<TraceRef, MaxRuleStates> Last{};
-  /// Whether that history began in this function, when the object left the
-  /// initial state; if not, it continues the caller's history.
-  std::array<bool, MaxRuleStates> Fresh{};
+
+  /// The object's history on one path to state `State` from entry state
+  /// `Start`: the steps since it last left the initial state (none if
+  /// nothing in this function has touched it yet). One per reachable pair,
+  /// so that a violation in a state is explained by a path to that state.
+  struct History {
+    uint8_t Start = 0, State = 0;
+    /// Whether the history began in this function, when the object left
+    /// the initial state; if not, it continues the caller's history.
+    bool Fresh = false;
+    TraceRef Steps = 0;
+  };
+  /// Sorted by (Start, State).
+  llvm::SmallVector<History, 2> Hist;
+  /// The entry states from which the path has moved the object in this
+  /// function (even where every move was a violation, which leaves no
+  /// state and no history).
+  StateSet TouchedFrom = 0;
 
   bool sameStates(const ObjectTrack &O) const { return Cur == O.Cur; }
+  bool hasHistory() const { return TouchedFrom != 0; }
+  const History *history(unsigned Start, unsigned State) const {
+    for (const History &H : Hist)
+      if (H.Start == Start && H.State == State)
+        return &H;
+    return nullptr;
+  }
+  TraceRef last(unsigned Start, unsigned State) const {
+    const History *H = history(Start, State);
+    return H ? H->Steps : 0;
+  }
+  bool fresh(unsigned Start, unsigned State) const {
+    const History *H = history(Start, State);
+    return H && H->Fresh;
+  }
+  /// Sets the pair's history, replacing any.
+  void setHistory(unsigned Start, unsigned State, TraceRef Steps, bool Fresh) {
+    auto It = llvm::lower_bound(Hist, std::make_pair(Start, State),
+                                [](const History &H, std::pair<unsigned, unsigned> K) {
+                                  return std::make_pair(unsigned(H.Start), unsigned(H.State)) < K;
+                                });
+    if (It != Hist.end() && It->Start == Start && It->State == State) {
+      It->Steps = Steps;
+      It->Fresh = Fresh;
+      return;
+    }
+    if (!Steps)
+      return;
+    Hist.insert(It, {uint8_t(Start), uint8_t(State), Fresh, Steps});
+  }
+  /// Adds \p O's histories of the pairs this track has none for.
+  void addMissingHistories(const ObjectTrack &O) {
+    for (const History &H : O.Hist)
+      if (!history(H.Start, H.State))
+        setHistory(H.Start, H.State, H.Steps, H.Fresh);
+  }
+  /// Drops the histories of the states no longer reachable.
+  void pruneHistories() {
+    llvm::erase_if(Hist, [&](const History &H) { return !(Cur[H.Start] & (1u << H.State)); });
+  }
 };
 
 using ObjectMap = llvm::SmallVector<std::pair<ObjectId, ObjectTrack>, 4>;
