@@ -79,8 +79,9 @@ Batch mode (an INPUT that is a directory, --driver, --manifest, or any of
 drivers in parallel and prints a summary table. Each directory's own .bc/.ll
 files are one driver, named by its path relative to the argument. Exit
 status of a batch: 2 if any driver could not be checked (verdict Error; the
-others are still checked), else 1 if any driver has a defect, else 3 if any
-analysis stopped at a budget, else 0.
+others are still checked), else 1 if any driver has a defect that counts
+(as above: not suppressed; with --fail-on new, not in the --baseline), else
+3 if any analysis stopped at a budget, else 0.
 
 Run 'sdv-lite <command> --help' for the options of a command.)";
 
