@@ -566,6 +566,10 @@ std::optional<std::string> quotedCondition(const Decision &D, SourceFiles &Sourc
 } // namespace
 
 std::optional<bool> sourceTakesTrue(const Decision &D, SourceFiles &Sources) {
+  // The then-side is known where a folded `return` was found in the source.
+  if (const MDNode *Then = D.Branch->getMetadata(ThenSuccessorMD))
+    if (auto *C = mdconst::dyn_extract<ConstantInt>(Then->getOperand(0)))
+      return (D.TakesTrue ? 0u : 1u) == C->getZExtValue();
   std::optional<std::string> Cond = quotedCondition(D, Sources);
   if (!Cond)
     return D.TakesTrue;

@@ -43,6 +43,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Analysis/CFG.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/IR/Verifier.h"
@@ -501,6 +502,94 @@ public:
   /// Whether the source at \p DL starts with the keyword `return`; false
   /// when the file cannot be read.
   bool isReturnAt(const DILocation &DL) {
+    const File &F = file(DL);
+    unsigned Line = DL.getLine(), Col = DL.getColumn();
+    if (Line == 0 || Col == 0 || Line > F.Lines.size() || Col > F.Lines[Line - 1].size())
+      return false;
+    return startsWithReturn(F.Lines[Line - 1].drop_front(Col - 1));
+  }
+
+  /// Where the `return` statement is that the `if` whose condition starts
+  /// at \p Cond runs first when the condition holds (`if (c) return X;`,
+  /// `if (c) {` and `return X;` on a later line), as (line, column); none
+  /// when \p Cond is not the start of an `if`'s condition, or that side
+  /// starts otherwise. Comments between are skipped.
+  std::optional<std::pair<unsigned, unsigned>> returnOpeningThen(const DILocation &Cond) {
+    const File &F = file(Cond);
+    unsigned Line = Cond.getLine(), Col = Cond.getColumn();
+    if (Line == 0 || Col == 0 || Line > F.Lines.size() || Col > F.Lines[Line - 1].size() + 1)
+      return std::nullopt;
+    // Before the condition: `if (` on its line.
+    StringRef Before = F.Lines[Line - 1].take_front(Col - 1).rtrim();
+    if (!Before.consume_back("("))
+      return std::nullopt;
+    Before = Before.rtrim();
+    if (!Before.consume_back("if") ||
+        (!Before.empty() && (isAlnum(Before.back()) || Before.back() == '_')))
+      return std::nullopt;
+    // After it: to the parenthesis that closes the condition, then past
+    // blanks, comments and one `{`.
+    unsigned L = Line - 1;
+    size_t C = Col - 1;
+    int Depth = 1;
+    bool Brace = false;
+    while (L < F.Lines.size() && L < Line + 40) {
+      StringRef Text = F.Lines[L];
+      if (C >= Text.size()) {
+        ++L;
+        C = 0;
+        continue;
+      }
+      char Ch = Text[C];
+      if (Text.drop_front(C).startswith("//")) {
+        ++L;
+        C = 0;
+        continue;
+      }
+      if (Text.drop_front(C).startswith("/*")) {
+        size_t End;
+        while ((End = F.Lines[L].find("*/", C)) == StringRef::npos && L + 1 < F.Lines.size()) {
+          ++L;
+          C = 0;
+        }
+        if (End == StringRef::npos)
+          return std::nullopt;
+        C = End + 2;
+        continue;
+      }
+      if (Depth > 0) {
+        Depth += Ch == '(' ? 1 : Ch == ')' ? -1 : 0;
+        ++C;
+        continue;
+      }
+      if (isSpace(Ch)) {
+        ++C;
+        continue;
+      }
+      if (Ch == '{' && !Brace) {
+        Brace = true;
+        ++C;
+        continue;
+      }
+      if (startsWithReturn(Text.drop_front(C)))
+        return std::make_pair(L + 1, unsigned(C + 1));
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+private:
+  struct File {
+    std::unique_ptr<MemoryBuffer> Buffer;
+    SmallVector<StringRef, 0> Lines;
+  };
+
+  static bool startsWithReturn(StringRef Text) {
+    return Text.consume_front("return") &&
+           (Text.empty() || !(isAlnum(Text.front()) || Text.front() == '_'));
+  }
+
+  const File &file(const DILocation &DL) {
     auto [It, Inserted] = Files.try_emplace(locationOf(DL).absolutePath());
     File &F = It->second;
     if (Inserted && Read)
@@ -510,19 +599,8 @@ public:
         F.Buffer = std::move(*Buf);
         F.Buffer->getBuffer().split(F.Lines, '\n');
       }
-    unsigned Line = DL.getLine(), Col = DL.getColumn();
-    if (Line == 0 || Col == 0 || Line > F.Lines.size() || Col > F.Lines[Line - 1].size())
-      return false;
-    StringRef Text = F.Lines[Line - 1].drop_front(Col - 1);
-    return Text.consume_front("return") &&
-           (Text.empty() || !(isAlnum(Text.front()) || Text.front() == '_'));
+    return F;
   }
-
-private:
-  struct File {
-    std::unique_ptr<MemoryBuffer> Buffer;
-    SmallVector<StringRef, 0> Lines;
-  };
   StringMap<File> Files;
   std::vector<std::string> *Read;
 };
@@ -591,6 +669,46 @@ void markReturnStatements(Function &F, SourceText &Sources) {
       if (ownLocation(F, Br->getDebugLoc()) && Br->getDebugLoc() != Ret->getDebugLoc() &&
           Sources.isReturnAt(*Br->getDebugLoc()))
         Br->setMetadata(Kind, MDNode::get(Ctx, {}));
+  }
+}
+
+/// Optimised code folds `if (c) return X;` into the condition's branch when
+/// nothing is left to do on the returning side: the branch goes straight to
+/// the shared `ret` at the closing brace, and the `return` statement keeps
+/// no instruction. The source tells where it is: such an edge gets a block
+/// of its own whose branch carries the `return`'s location, as a `return`
+/// statement's branch does (markReturnStatements then marks it), and the
+/// branch says which of its sides is the `if`'s then-side (ThenSuccessorMD).
+void splitFoldedReturns(Function &F, SourceText &Sources) {
+  SmallVector<std::pair<BasicBlock *, BasicBlock *>, 4> Edges;
+  for (BasicBlock &R : F) {
+    auto *Ret = dyn_cast<ReturnInst>(R.getTerminator());
+    if (!Ret || !ownLocation(F, Ret->getDebugLoc()) || Ret->getDebugLoc().getCol() != 1)
+      continue;
+    SmallPtrSet<BasicBlock *, 4> Seen;
+    for (BasicBlock *Pred : predecessors(&R)) {
+      auto *Br = dyn_cast<BranchInst>(Pred->getTerminator());
+      if (!Seen.insert(Pred).second || !Br || !Br->isConditional() ||
+          Br->getSuccessor(0) == Br->getSuccessor(1) ||
+          !ownLocation(F, Br->getDebugLoc()) ||
+          Br->getDebugLoc().getLine() >= Ret->getDebugLoc().getLine())
+        continue;
+      Edges.push_back({Pred, &R});
+    }
+  }
+  for (auto [Pred, R] : Edges) {
+    const DebugLoc &Cond = Pred->getTerminator()->getDebugLoc();
+    std::optional<std::pair<unsigned, unsigned>> At = Sources.returnOpeningThen(*Cond);
+    if (!At)
+      continue;
+    auto *Br = cast<BranchInst>(Pred->getTerminator());
+    unsigned Then = Br->getSuccessor(0) == R ? 0 : 1;
+    LLVMContext &Ctx = F.getContext();
+    BasicBlock *Edge = SplitEdge(Pred, R);
+    Edge->getTerminator()->setDebugLoc(DILocation::get(Ctx, At->first, At->second, Cond->getScope()));
+    Br->setMetadata(ThenSuccessorMD,
+                    MDNode::get(Ctx, ConstantAsMetadata::get(
+                                         ConstantInt::get(Type::getInt32Ty(Ctx), Then))));
   }
 }
 
@@ -1014,6 +1132,7 @@ void canonicalize(Module &M, const MonitoredCalls *Calls,
     foldOffsetExpressions(F);
     if (Calls)
       describeMonitoredCalls(F, *Calls);
+    splitFoldedReturns(F, Sources);
     markReturnStatements(F, Sources);
     markFieldStores(F);
     relaxAtomics(F);

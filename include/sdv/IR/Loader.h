@@ -53,6 +53,11 @@ llvm::Expected<LoadedModule> loadModuleFromMemory(llvm::ArrayRef<llvm::MemoryBuf
 /// Metadata kind marking the branches that are `return` statements (see
 /// canonicalize).
 constexpr const char *ReturnStatementMD = "sdv.return";
+/// On a conditional branch: the successor (`i32` 0 or 1) that is the source
+/// `if`'s then-side, where optimised code folded a `return` into the branch
+/// and the source tells which side it was (the condition tested in IR may
+/// be another value than the source's).
+constexpr const char *ThenSuccessorMD = "sdv.then-successor";
 
 /// Metadata kind on stores into struct fields: !{!"struct.NAME", i64 field,
 /// i64 array-index-or--1}, the field as written in source (see

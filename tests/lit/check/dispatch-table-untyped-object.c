@@ -39,11 +39,12 @@ NTSTATUS DispatchClose(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     KeAcquireSpinLock(&DevExt->Lock, &Irql);
     if (DevExt->Opens == 0)
         return STATUS_INVALID_PARAMETER; // CHECK: .c:[[@LINE]]:9: error: [SpinLockDpc] The IRP_MJ_CLOSE routine 'DispatchClose' has returned without releasing the spinlock 'DevExt->Lock'.
+    // O2: .c:[[@LINE-1]]:9: error: [SpinLockDpc] The IRP_MJ_CLOSE routine 'DispatchClose' has returned without releasing the spinlock 'DevExt->Lock'.
     DevExt->Opens--;
     KeReleaseSpinLock(&DevExt->Lock, Irql);
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
     return STATUS_SUCCESS;
-} // O2: .c:[[@LINE]]:1: error: [SpinLockDpc] The IRP_MJ_CLOSE routine 'DispatchClose' has returned without releasing the spinlock 'DevExt->Lock'.
+}
 
 __attribute__((noinline)) NTSTATUS PortInitialize(PVOID Argument1)
 {

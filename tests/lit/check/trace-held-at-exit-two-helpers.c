@@ -82,19 +82,22 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 // CHECK:      SpinLockDpc: Defect (1 defect, 2 entry routines)
 
 // At -O1/-O2 both helpers are inlined into the DPC: the trace names the
-// same calls, marked inlined, at the same lines. (The returns are merged
-// into one `ret` there, and the branch with them.)
+// same calls, marked inlined, at the same lines. The `return;` is folded
+// into the branch on the status (whose IR tests the inlined `Stopping`):
+// the source tells where it was, and which side of the branch it is, so
+// the report and its last steps are the -O0 ones.
 // RUN: %cc64 -O1 %s -o %t1.bc
 // RUN: not %sdv check %t1.bc | FileCheck %s --check-prefix=OPT --implicit-check-not=error: --implicit-check-not=warning:
 // RUN: %cc64 -O2 %s -o %t2.bc
 // RUN: not %sdv check %t2.bc | FileCheck %s --check-prefix=OPT --implicit-check-not=error: --implicit-check-not=warning:
-// OPT:      error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'TransferDpc' has returned without releasing the spinlock '{{[^']+}}'.
+// OPT:      trace-held-at-exit-two-helpers.c:56:9: error: [SpinLockDpc] The KDEFERRED_ROUTINE routine 'TransferDpc' has returned without releasing the spinlock '{{[^']+}}'.
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:46:{{([0-9]+:)?}} note: entry routine 'TransferDpc' (KDEFERRED_ROUTINE) starts here
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: calls 'BeginTransfer' (inlined)
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: calls 'LockDevice' (inlined)
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:28:5: note: '{{[^']+}}' acquired here
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:34:5: note: returns from 'LockDevice' (inlined)
 // OPT-NEXT: trace-held-at-exit-two-helpers.c:54:14: note: returns from 'BeginTransfer' (inlined)
-// OPT-NEXT: note: 'TransferDpc' returns here with '{{[^']+}}' held
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:55:9: note: taking the true branch: `!NT_SUCCESS(Status)`
+// OPT-NEXT: trace-held-at-exit-two-helpers.c:56:9: note: 'TransferDpc' returns here with '{{[^']+}}' held
 // OPT-NOT:  note:
 // OPT:      SpinLockDpc: Defect (1 defect, 2 entry routines)
