@@ -98,10 +98,6 @@ struct ObjectTrack {
       if (!history(H.Start, H.State))
         setHistory(H.Start, H.State, H.Steps, H.Fresh);
   }
-  /// Drops the histories of the states no longer reachable.
-  void pruneHistories() {
-    llvm::erase_if(Hist, [&](const History &H) { return !(Cur[H.Start] & (1u << H.State)); });
-  }
 };
 
 using ObjectMap = llvm::SmallVector<std::pair<ObjectId, ObjectTrack>, 4>;

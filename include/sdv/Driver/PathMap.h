@@ -59,8 +59,6 @@ public:
   /// Whether \p Path is a Windows absolute path (`C:\`, `C:/`, `\\server`).
   static bool isWindowsAbsolute(llvm::StringRef Path);
 
-  bool empty() const { return Mappings.empty(); }
-
 private:
   std::vector<PathMapping> Mappings;
 };
